@@ -1,0 +1,26 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { openDatabase, type DatabaseHandle } from './infra/db/database.js';
+import { migrateToLatest } from './infra/db/migrate.js';
+import { buildHttpApp, type ZodApp } from './infra/http/app.js';
+import { accountsModule, createAuthenticator } from './modules/accounts/index.js';
+import { auditModule } from './modules/audit/index.js';
+import { territoriesModule } from './modules/territories/index.js';
+
+/** Every domain module with HTTP routes, in dependency order. */
+export const MODULES = [territoriesModule, accountsModule, auditModule];
+
+/** Builds the HTTP app on an open database: the composition root. */
+export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {
+  return buildHttpApp(
+    { config, database, logger },
+    { modules: MODULES, authenticator: createAuthenticator(database.db, config) },
+  );
+}
+
+/** Opens the configured database and applies pending migrations. */
+export async function openAndMigrate(config: Config): Promise<DatabaseHandle> {
+  const database = openDatabase(config.database);
+  await migrateToLatest(database.db);
+  return database;
+}

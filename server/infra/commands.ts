@@ -1,0 +1,49 @@
+import type { Kysely, Transaction } from 'kysely';
+import { appendAuditEvents, type AuditEntry, type CommandContext } from './audit/audit.repository.js';
+import { isUniqueViolation } from './db/errors.js';
+import type { DB } from './db/schema.js';
+
+export type { CommandContext } from './audit/audit.repository.js';
+
+/** Collects the audit entries of one command; written in the command's own transaction. */
+export class AuditLog {
+  readonly entries: AuditEntry[] = [];
+  record(entry: AuditEntry): void {
+    this.entries.push(entry);
+  }
+}
+
+const MAX_ATTEMPTS = 10;
+
+/**
+ * Runs one business action: its writes and its audit events commit together or not at all.
+ * A command that changes nothing may record nothing; one that writes must record.
+ */
+export async function runCommand<T>(
+  db: Kysely<DB>,
+  ctx: CommandContext,
+  fn: (tx: Transaction<DB>, audit: AuditLog) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (tx) => {
+        const audit = new AuditLog();
+        const result = await fn(tx, audit);
+        if (audit.entries.length > 0) await appendAuditEvents(tx, ctx, audit.entries);
+        return result;
+      });
+    } catch (err) {
+      // Another process took the same audit sequence number: the whole command runs again.
+      if (attempt < MAX_ATTEMPTS && isUniqueViolation(err, 'audit_event')) {
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+/** The context for changes made by the system itself (seeding, CLI). */
+export function systemContext(label = 'system'): CommandContext {
+  return { actorId: null, actorLabel: label, requestId: null, ip: null };
+}

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../config.js';
+import type { DB } from './schema.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely handle plus what only the infrastructure needs to know. */
+export interface DatabaseHandle {
+  readonly db: Kysely<DB>;
+  readonly engine: Engine;
+  /** The raw better-sqlite3 connection (SQLite only), for online backup. */
+  readonly sqlite?: Database.Database;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// int8 (count(*), bigint columns) arrives as a string by default; our counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/** Opens SQLite (WAL, foreign keys on) or a PostgreSQL pool, as the config says. */
+export function openDatabase(config: DatabaseConfig, options: { poolSize?: number } = {}): DatabaseHandle {
+  if (config.engine === 'sqlite') {
+    fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    const conn = new Database(config.file);
+    conn.pragma('journal_mode = WAL');
+    conn.pragma('synchronous = NORMAL');
+    conn.pragma('foreign_keys = ON');
+    conn.pragma('busy_timeout = 5000');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: conn }) });
+    return {
+      db,
+      engine: 'sqlite',
+      sqlite: conn,
+      async ping() {
+        await sql`select 1`.execute(db);
+      },
+      async close() {
+        await db.destroy();
+      },
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its server (restart, outage) must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

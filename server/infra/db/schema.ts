@@ -1,0 +1,9 @@
+/**
+ * The whole database as Kysely sees it. Each module owns its table types in its own
+ * `*.table.ts`; this file only composes them (type-only imports, erased at build time).
+ */
+import type { AuditTables } from '../audit/audit.table.js';
+import type { AccountsTables } from '../../modules/accounts/accounts.table.js';
+import type { TerritoriesTables } from '../../modules/territories/territories.table.js';
+
+export interface DB extends AuditTables, AccountsTables, TerritoriesTables {}

@@ -1,0 +1,323 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import type { CommandContext } from '../audit/audit.repository.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { isConnectionError } from '../db/errors.js';
+import type { Access, Authenticator } from './access.js';
+import { AppError, langOf, problemOf, type FieldError, type Lang } from './errors.js';
+
+export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/** What every module's routes receive. */
+export interface Deps {
+  readonly config: Config;
+  readonly database: DatabaseHandle;
+  readonly logger: Logger;
+}
+
+/** A domain module as the HTTP layer sees it: a name (the OpenAPI tag) and its routes. */
+export interface HttpModule {
+  readonly name: string;
+  routes(app: ZodApp, deps: Deps): void | Promise<void>;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The command context of a request: who acts, under which request id, from where. */
+export function contextOf(request: FastifyRequest): CommandContext {
+  return {
+    actorId: request.actor?.id ?? null,
+    actorLabel: request.actor?.label ?? 'anonymous',
+    requestId: request.id,
+    ip: request.ip,
+  };
+}
+
+export function langOfRequest(request: FastifyRequest): Lang {
+  return langOf(request.headers['accept-language']);
+}
+
+function fieldErrors(
+  validation: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[],
+  context: string | undefined,
+  lang: Lang,
+): FieldError[] {
+  return validation.map((v) => {
+    const p = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    return { field: p || context || 'body', message: translateIssue(v.keyword, v.params, v.message ?? '', lang) };
+  });
+}
+
+function translateIssue(code: string, params: Record<string, unknown>, message: string, lang: Lang): string {
+  const en = lang === 'en';
+  if (message.includes('|')) {
+    const [zh, eng] = message.split('|');
+    return (en ? eng : zh) ?? message;
+  }
+  switch (code) {
+    case 'invalid_type':
+      return params.input === undefined ? (en ? 'is required' : '必填') : en ? `must be a ${String(params.expected)}` : `类型应为 ${String(params.expected)}`;
+    case 'too_small':
+      if (params.origin === 'string') return Number(params.minimum) <= 1 ? (en ? 'must not be empty' : '不能为空') : en ? `must be at least ${String(params.minimum)} characters` : `至少 ${String(params.minimum)} 个字符`;
+      return en ? `must be at least ${String(params.minimum)}` : `不能小于 ${String(params.minimum)}`;
+    case 'too_big':
+      if (params.origin === 'string') return en ? `must be at most ${String(params.maximum)} characters` : `不能超过 ${String(params.maximum)} 个字符`;
+      return en ? `must be at most ${String(params.maximum)}` : `不能大于 ${String(params.maximum)}`;
+    case 'invalid_format':
+      return en ? `has an invalid format (${String(params.format)})` : `格式不正确（${String(params.format)}）`;
+    case 'invalid_value':
+      return en ? `must be one of: ${(params.values as unknown[] | undefined)?.join(', ') ?? ''}` : `取值应为：${(params.values as unknown[] | undefined)?.join('、') ?? ''}`;
+    case 'unrecognized_keys':
+      return en ? `unknown fields: ${(params.keys as string[] | undefined)?.join(', ') ?? ''}` : `不认识的字段：${(params.keys as string[] | undefined)?.join('、') ?? ''}`;
+    default:
+      return en ? 'is invalid' : '无效';
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+/**
+ * Builds the HTTP server: security headers, cookies, schemas, OpenAPI, the access check that
+ * every route must declare, problem+json errors, health probes, the modules' routes and the
+ * built web app.
+ */
+export async function buildHttpApp(
+  deps: Deps,
+  opts: { modules: HttpModule[]; authenticator: Authenticator },
+): Promise<ZodApp> {
+  const { config, logger, database } = deps;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    genReqId: () => uuidv7(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its CSS-in-JS into <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => {
+      const err = new AppError('RATE_LIMITED', undefined, { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) });
+      return err;
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Minhu (民呼) API',
+        description:
+          'Grassroots consultative governance: appeals, consultations and their results. ' +
+          'Errors are application/problem+json; see docs/errors.md. Cookie-authenticated writes need the x-csrf-token header.',
+        version: '1',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'minhu_sid' },
+          token: { type: 'http', scheme: 'bearer', description: 'An API token (mh_…) for integrations' },
+        },
+      },
+    },
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const access = (input.route.config as { access?: Access } | undefined)?.access;
+      const schema = out.schema as Record<string, unknown>;
+      if (access && access !== 'public') {
+        schema.security = [{ session: [] }, { token: [] }];
+      }
+      schema['x-access'] = access ?? 'undeclared';
+      return out;
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+    staticCSP: true,
+  });
+
+  // Every route says who may call it; a route that forgets does not start.
+  const exempt = (url: string) => url.startsWith('/api/docs') || url === '/api/openapi.json';
+  app.addHook('onRoute', (route) => {
+    if (exempt(route.url) || route.url === '*' || route.url === '/*') {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+      return;
+    }
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const access = request.routeOptions.config?.access;
+    if (!access) return; // 404s and static files
+    request.actor = await opts.authenticator.authenticate(request);
+    const actor = request.actor;
+    if (access === 'public') {
+      if (actor?.via === 'session' && UNSAFE_METHODS.has(request.method)) checkCsrf(request);
+      return;
+    }
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    if (actor.via === 'session' && UNSAFE_METHODS.has(request.method)) checkCsrf(request);
+    if (access === 'authenticated') return;
+    if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (!actor.permissions.has(access)) throw new AppError('FORBIDDEN');
+  });
+
+  function checkCsrf(request: FastifyRequest) {
+    const sent = request.headers['x-csrf-token'];
+    const expected = request.actor?.csrfToken;
+    if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) throw new AppError('CSRF_REJECTED');
+  }
+
+  app.setErrorHandler((error, request, reply) => {
+    const lang = langOfRequest(request);
+    let appError: AppError;
+    if (error instanceof AppError) appError = error;
+    else if (hasZodFastifySchemaValidationErrors(error)) {
+      appError = new AppError('VALIDATION_FAILED', undefined, {
+        errors: fieldErrors(error.validation, error.validationContext, lang),
+      });
+    } else {
+      const e = error as { code?: string; statusCode?: number };
+      if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') appError = new AppError('PAYLOAD_TOO_LARGE');
+      else if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') appError = new AppError('UNSUPPORTED_MEDIA_TYPE');
+      else if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' || (error instanceof SyntaxError && e.statusCode === 400))
+        appError = new AppError('MALFORMED_REQUEST');
+      else if (e.statusCode === 400 && typeof e.code === 'string' && e.code.startsWith('FST_ERR')) appError = new AppError('MALFORMED_REQUEST');
+      else if (isConnectionError(error)) {
+        request.log.error({ err: error }, 'database unreachable');
+        appError = new AppError('SERVICE_UNAVAILABLE');
+      } else {
+        request.log.error({ err: error }, 'unhandled error');
+        appError = new AppError('INTERNAL');
+      }
+    }
+    if (appError.extras.retryAfterSeconds) reply.header('retry-after', String(appError.extras.retryAfterSeconds));
+    if (appError.code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');
+    void reply
+      .status(appError.status)
+      .type('application/problem+json; charset=utf-8')
+      .serializer((p: unknown) => JSON.stringify(p))
+      .send(problemOf(appError, lang, request.id, request.url.split('?')[0] ?? request.url));
+  });
+
+  // Probes: liveness never touches the database, readiness does.
+  app.get(
+    '/healthz',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], summary: 'Process is alive', response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/readyz',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'Database is reachable',
+        response: { 200: z.object({ status: z.literal('ready'), database: z.string() }) },
+      },
+    },
+    async () => {
+      try {
+        await database.ping();
+      } catch (err) {
+        throw new AppError('SERVICE_UNAVAILABLE', { zh: '数据库无法连接', en: 'The database cannot be reached' });
+      }
+      return { status: 'ready' as const, database: database.engine };
+    },
+  );
+  app.get(
+    '/api/openapi.json',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  for (const module of opts.modules) {
+    await app.register(
+      async (scope) => {
+        await module.routes(scope as unknown as ZodApp, deps);
+      },
+      { prefix: '/api/v1' },
+    );
+  }
+
+  const indexFile = path.join(config.webDir, 'index.html');
+  const hasWeb = fs.existsSync(indexFile);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  } else {
+    logger.warn({ webDir: config.webDir }, 'web app not built (npm run build:web); serving the API only');
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    const isApi = url.startsWith('/api/') || url === '/api' || url.startsWith('/open311/');
+    if (!isApi && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      // Client-side routes get the single-page app.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    throw new AppError('ROUTE_NOT_FOUND');
+  });
+
+  return app;
+}

@@ -1,0 +1,94 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../infra/db/schema.js';
+import type { AccountTable, RoleGrantTable } from './accounts.table.js';
+import type { Role } from './roles.js';
+
+export type AccountRow = AccountTable;
+export type GrantRow = RoleGrantTable;
+
+export async function findAccountById(db: Kysely<DB>, id: string) {
+  return db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findAccountByUsername(db: Kysely<DB>, username: string) {
+  return db.selectFrom('account').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function insertAccount(db: Kysely<DB>, row: AccountTable) {
+  await db.insertInto('account').values(row).execute();
+}
+
+/** Compare-and-set on (id, version); returns false when someone else changed the row first. */
+export async function updateAccount(
+  db: Kysely<DB>,
+  id: string,
+  version: number,
+  patch: Partial<Omit<AccountTable, 'id' | 'version' | 'created_at'>>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('account')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Counts a failed sign-in and locks when the limit is reached, in one statement. */
+export async function recordLoginFailure(db: Kysely<DB>, id: string, max: number, lockUntil: string) {
+  await db
+    .updateTable('account')
+    .set((eb) => ({
+      failed_logins: sql<number>`case when ${eb.ref('failed_logins')} + 1 >= ${max} then 0 else ${eb.ref('failed_logins')} + 1 end`,
+      locked_until: sql<string | null>`case when ${eb.ref('failed_logins')} + 1 >= ${max} then ${lockUntil} else ${eb.ref('locked_until')} end`,
+    }))
+    .where('id', '=', id)
+    .execute();
+  return db.selectFrom('account').select(['failed_logins', 'locked_until']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export interface AccountSearch {
+  q?: string;
+  role?: Role;
+  status?: 'active' | 'disabled';
+}
+
+export async function searchAccounts(db: Kysely<DB>, s: AccountSearch, limit: number, offset: number) {
+  let q = db.selectFrom('account');
+  if (s.q) {
+    const like = `%${s.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) => eb.or([sql<boolean>`username like ${like} escape '\\'`, sql<boolean>`display_name like ${like} escape '\\'`]));
+  }
+  if (s.status) q = q.where('status', '=', s.status);
+  if (s.role) {
+    const role = s.role;
+    q = q.where((eb) => eb.exists(eb.selectFrom('role_grant').select('role_grant.id').whereRef('role_grant.account_id', '=', 'account.id').where('role_grant.role', '=', role)));
+  }
+  const [rows, total] = await Promise.all([
+    q.selectAll('account').orderBy('username').limit(limit).offset(offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export async function countAccounts(db: Kysely<DB>): Promise<number> {
+  const r = await db.selectFrom('account').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listGrants(db: Kysely<DB>, accountIds: string[]): Promise<GrantRow[]> {
+  if (accountIds.length === 0) return [];
+  return db.selectFrom('role_grant').selectAll().where('account_id', 'in', accountIds).orderBy('created_at').execute();
+}
+
+export async function findGrant(db: Kysely<DB>, id: string) {
+  return db.selectFrom('role_grant').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertGrant(db: Kysely<DB>, row: GrantRow) {
+  await db.insertInto('role_grant').values(row).execute();
+}
+
+export async function deleteGrant(db: Kysely<DB>, id: string) {
+  await db.deleteFrom('role_grant').where('id', '=', id).execute();
+}

@@ -1,0 +1,75 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
+import type { DB } from '../../infra/db/schema.js';
+import type { Actor, Authenticator } from '../../infra/http/access.js';
+import { AppError } from '../../infra/http/errors.js';
+import { findAccountById, listGrants, type GrantRow } from './accounts.repository.js';
+import { permissionsOf, type Permission } from './roles.js';
+import { sha256 } from './secrets.js';
+import { deleteSession, findApiTokenByHash, findSession, markApiTokenUsed, touchSession } from './sessions.repository.js';
+
+export const SESSION_COOKIE = 'minhu_sid';
+
+/** What the accounts module keeps on the actor: the grants that scope every decision. */
+export interface ActorDetail {
+  username: string;
+  grants: GrantRow[];
+}
+
+/** The grants of the actor making a request (empty for the public). */
+export function grantsOf(actor: Actor | null): GrantRow[] {
+  return (actor?.detail as ActorDetail | undefined)?.grants ?? [];
+}
+
+async function actorFor(db: Kysely<DB>, accountId: string, via: Actor['via'], extra: Partial<Actor>, limitTo?: Permission[]) {
+  const account = await findAccountById(db, accountId);
+  if (!account || account.status !== 'active') return null;
+  const grants = await listGrants(db, [account.id]);
+  let permissions: string[] = permissionsOf(grants.map((g) => g.role));
+  if (limitTo) permissions = permissions.filter((p) => limitTo.includes(p as Permission));
+  const actor: Actor = {
+    id: account.id,
+    label: account.username,
+    via,
+    permissions: new Set(permissions),
+    mustChangePassword: via === 'session' && account.must_change_password === 1,
+    detail: { username: account.username, grants } satisfies ActorDetail,
+    ...extra,
+  };
+  return actor;
+}
+
+/** Resolves a session cookie or a bearer API token to an actor. */
+export function createAuthenticator(db: Kysely<DB>, config: Config): Authenticator {
+  const idleMs = config.sessionIdleMinutes * 60_000;
+  return {
+    async authenticate(request: FastifyRequest) {
+      const auth = request.headers.authorization;
+      if (auth) {
+        const m = /^Bearer\s+(mh_[A-Za-z0-9_-]{20,100})$/.exec(auth);
+        if (!m) throw new AppError('INVALID_TOKEN');
+        const token = await findApiTokenByHash(db, sha256(m[1] as string));
+        const now = new Date();
+        if (!token || token.revoked_at || (token.expires_at && token.expires_at < now.toISOString())) throw new AppError('INVALID_TOKEN');
+        const actor = await actorFor(db, token.account_id, 'token', {}, JSON.parse(token.scopes) as Permission[]);
+        if (!actor) throw new AppError('INVALID_TOKEN');
+        if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) > 60_000) await markApiTokenUsed(db, token.id, now.toISOString());
+        return { ...actor, label: `${actor.label} (token ${token.prefix})` };
+      }
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (!cookie) return null;
+      const id = sha256(cookie);
+      const session = await findSession(db, id);
+      if (!session) return null;
+      const now = Date.now();
+      if (Date.parse(session.expires_at) < now || Date.parse(session.last_seen_at) + idleMs < now) {
+        await deleteSession(db, id);
+        return null;
+      }
+      // Touch at most once a minute: the idle clock needs no finer grain.
+      if (now - Date.parse(session.last_seen_at) > 60_000) await touchSession(db, id, new Date(now).toISOString());
+      return actorFor(db, session.account_id, 'session', { sessionId: id, csrfToken: session.csrf_token });
+    },
+  };
+}

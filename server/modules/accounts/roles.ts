@@ -1,0 +1,49 @@
+/** Roles of PRODUCT.md ("Who uses it"); the public needs no account. */
+export const ROLES = [
+  'resident',
+  'member',
+  'station_head',
+  'town_official',
+  'district_staff',
+  'dispatcher',
+  'unit_clerk',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a role grant reaches: the whole district, a territory subtree, a venue or a unit. */
+export const SCOPE_TYPES = ['district', 'territory', 'venue', 'unit'] as const;
+export type ScopeType = (typeof SCOPE_TYPES)[number];
+
+/** Which scope each role is granted with. */
+export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
+  resident: ['district'],
+  member: ['district', 'venue'],
+  station_head: ['venue'],
+  town_official: ['territory'],
+  district_staff: ['district'],
+  dispatcher: ['district', 'territory'],
+  unit_clerk: ['unit'],
+  admin: ['district'],
+};
+
+/**
+ * The policy table: every permission and the roles that hold it. Routes name a permission
+ * (or 'public' / 'authenticated'); nothing else decides who may call what.
+ */
+export const PERMISSIONS = {
+  'territories:write': ['admin'],
+  'accounts:manage': ['admin'],
+  'units:read': ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'],
+  'units:manage': ['district_staff', 'admin'],
+  'tokens:manage': ['admin'],
+  'audit:read': ['district_staff', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+/** The permissions a set of roles holds. */
+export function permissionsOf(roles: Iterable<Role>): Permission[] {
+  const set = new Set(roles);
+  return PERMISSION_NAMES.filter((p) => (PERMISSIONS[p] as readonly Role[]).some((r) => set.has(r)));
+}

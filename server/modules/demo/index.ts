@@ -1,0 +1,1 @@
+export { seed, DEMO_PASSWORD, XIHU_SEED_FILE, type SeedResult } from './demo.seed.js';
