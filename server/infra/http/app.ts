@@ -28,6 +28,20 @@ import { AppError, langOf, problemOf, type FieldError, type Lang } from './error
 
 export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
+/** A registered route and who may call it. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access, for the authorization and OpenAPI tests. */
+    routeTable: RouteInfo[];
+  }
+}
+
 /** What every module's routes receive. */
 export interface Deps {
   readonly config: Config;
@@ -188,12 +202,15 @@ export async function buildHttpApp(
 
   // Every route says who may call it; a route that forgets does not start.
   const exempt = (url: string) => url.startsWith('/api/docs') || url === '/api/openapi.json';
+  const table: RouteInfo[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     if (exempt(route.url) || route.url === '*' || route.url === '/*') {
       route.config = { ...(route.config ?? {}), access: 'public' };
-      return;
+    } else if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access: route.config?.access as Access });
     }
-    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
   });
 
   app.addHook('onRequest', async (request, reply) => {

@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ENGINES, createEmptyDatabase } from '../../tests/support/db.js';
+import { openDatabase, type DatabaseHandle } from '../infra/db/database.js';
+import { migrateDown, migrateToLatest, migrateToZero, migrationStatus } from '../infra/db/migrate.js';
+import { migrations } from './index.js';
+
+async function tables(h: DatabaseHandle): Promise<string[]> {
+  const q =
+    h.engine === 'sqlite'
+      ? sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`
+      : sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' order by table_name`;
+  return (await q.execute(h.db)).rows.map((r) => r.name).filter((n) => !n.startsWith('minhu_migration'));
+}
+
+describe.each(ENGINES)('migrations on %s', (engine) => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of cleanup.reverse()) await c();
+  });
+
+  it('run up, down to nothing, and up again', async () => {
+    const empty = await createEmptyDatabase(engine);
+    const h = openDatabase(empty.config);
+    cleanup.push(empty.drop, () => h.close());
+    const names = Object.keys(migrations).sort();
+    expect(await migrateToLatest(h.db)).toEqual(names);
+    expect(await tables(h)).toEqual(['account', 'api_token', 'audit_event', 'role_grant', 'session', 'territory', 'unit']);
+    expect(await migrateToLatest(h.db)).toEqual([]);
+    expect((await migrationStatus(h.db)).every((m) => m.executedAt)).toBe(true);
+
+    expect(await migrateDown(h.db)).toEqual([names[names.length - 1]]);
+    await migrateToZero(h.db);
+    expect(await tables(h)).toEqual([]);
+    expect(await migrateToLatest(h.db)).toEqual(names);
+    expect((await tables(h)).length).toBe(7);
+  });
+
+  it('migration names are timestamped and ordered', () => {
+    for (const name of Object.keys(migrations)) expect(name).toMatch(/^\d{8}T\d{4}-[a-z0-9-]+$/);
+  });
+});

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/server.js';
+import { as, login, type Session } from '../support/http.js';
+
+type Who = 'anonymous' | 'resident' | 'member' | 'station_head' | 'town_official' | 'district_staff' | 'dispatcher' | 'unit_clerk' | 'admin';
+const USERS: Record<Exclude<Who, 'anonymous'>, string> = {
+  resident: 'resident',
+  member: 'member',
+  station_head: 'station',
+  town_official: 'town',
+  district_staff: 'staff',
+  dispatcher: 'dispatcher',
+  unit_clerk: 'clerk',
+  admin: 'admin',
+};
+const SIGNED_IN = Object.keys(USERS) as Exclude<Who, 'anonymous'>[];
+const EVERYONE: Who[] = ['anonymous', ...SIGNED_IN];
+const UNITS_READ: Who[] = ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'];
+
+/**
+ * The expected access of every route, written out by hand: the policy table must agree with
+ * it, and a route missing from this list fails the test.
+ */
+const EXPECTED: Record<string, Who[]> = {
+  'GET /healthz': EVERYONE,
+  'GET /readyz': EVERYONE,
+  'GET /api/openapi.json': EVERYONE,
+  'GET /api/v1/territories': EVERYONE,
+  'GET /api/v1/territories/:code': EVERYONE,
+  'GET /api/v1/territories/:code/children': EVERYONE,
+  'GET /api/v1/territories/:code/ancestors': EVERYONE,
+  'PATCH /api/v1/territories/:code': ['admin'],
+  'POST /api/v1/auth/login': EVERYONE,
+  'GET /api/v1/auth/session': EVERYONE,
+  'POST /api/v1/auth/password': SIGNED_IN,
+  'POST /api/v1/auth/logout': SIGNED_IN,
+  'GET /api/v1/accounts': ['admin'],
+  'POST /api/v1/accounts': ['admin'],
+  'GET /api/v1/accounts/:id': ['admin'],
+  'PATCH /api/v1/accounts/:id': ['admin'],
+  'POST /api/v1/accounts/:id/password-reset': ['admin'],
+  'POST /api/v1/accounts/:id/grants': ['admin'],
+  'DELETE /api/v1/accounts/:id/grants/:grantId': ['admin'],
+  'GET /api/v1/units': UNITS_READ,
+  'GET /api/v1/units/:id': UNITS_READ,
+  'POST /api/v1/units': ['district_staff', 'admin'],
+  'PATCH /api/v1/units/:id': ['district_staff', 'admin'],
+  'GET /api/v1/tokens': ['admin'],
+  'POST /api/v1/tokens': ['admin'],
+  'DELETE /api/v1/tokens/:id': ['admin'],
+  'GET /api/v1/audit': ['district_staff', 'admin'],
+  'GET /api/v1/audit/verify': ['district_staff', 'admin'],
+};
+
+function fill(url: string): string {
+  return url
+    .replace(':code', '330106')
+    .replace(':grantId', randomUUID())
+    .replace(':id', randomUUID());
+}
+
+describe('route × role authorization', () => {
+  let t: TestApp;
+  const sessions = new Map<Who, Session | null>();
+  beforeAll(async () => {
+    t = await createTestApp();
+    sessions.set('anonymous', null);
+    for (const who of SIGNED_IN) sessions.set(who, await login(t.app, USERS[who]));
+  });
+  afterAll(async () => t?.close());
+
+  it('every route is in the expected table, and every entry is a route', () => {
+    const routes = t.app.routeTable
+      .filter((r) => !r.url.startsWith('/api/docs') && r.url !== '/*' && r.url !== '*')
+      .map((r) => `${r.method} ${r.url}`);
+    expect([...routes].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('the API docs pages are public', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBeLessThan(400);
+  });
+
+  // Logout ends the session, so it runs last for each role.
+  const order = Object.keys(EXPECTED).sort((a, b) => Number(a.endsWith('/logout')) - Number(b.endsWith('/logout')));
+  for (const who of EVERYONE) {
+    it(`${who}: allowed routes answer, the others refuse`, async () => {
+      const problems: string[] = [];
+      for (const key of order) {
+        const [method, url] = key.split(' ') as [string, string];
+        const allowed = EXPECTED[key]!.includes(who);
+        const res = await t.app.inject({
+          method: method as 'GET',
+          url: fill(url),
+          headers: as(sessions.get(who) ?? null),
+          ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
+        });
+        const denied = res.statusCode === 401 || res.statusCode === 403;
+        if (allowed && denied) problems.push(`${key}: expected allowed, got ${res.statusCode} ${res.body}`);
+        if (!allowed) {
+          const expected = who === 'anonymous' ? 401 : 403;
+          if (res.statusCode !== expected) problems.push(`${key}: expected ${expected}, got ${res.statusCode}`);
+          else if (!String(res.headers['content-type']).startsWith('application/problem+json')) problems.push(`${key}: not problem+json`);
+        }
+        if (res.statusCode >= 500) problems.push(`${key}: ${res.statusCode} ${res.body}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('an API token acts with its scopes only, and stops working when revoked', async () => {
+    const admin = await login(t.app, 'admin');
+    const session = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: as(admin) });
+    const adminId = (session.json() as { account: { id: string } }).account.id;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: as(admin),
+      payload: { name: '12345 热线对接', accountId: adminId, scopes: ['units:read'] },
+    });
+    expect(created.statusCode).toBe(201);
+    const { secret, token } = created.json() as { secret: string; token: { id: string; prefix: string } };
+    expect(secret).toMatch(/^mh_/);
+    const bearer = { authorization: `Bearer ${secret}` };
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: bearer })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: bearer })).statusCode).toBe(403);
+    // Tokens need no CSRF header: they are not ambient credentials.
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/tokens', headers: as(admin) });
+    expect(list.body).not.toContain(secret);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${token.id}`, headers: as(admin) })).statusCode).toBe(204);
+    const after = await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: bearer });
+    expect(after.statusCode).toBe(401);
+    expect(after.json()).toMatchObject({ code: 'INVALID_TOKEN' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: { authorization: 'Bearer nonsense' } })).statusCode).toBe(401);
+  });
+
+  it('a unit clerk sees only their own unit', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: as(await login(t.app, 'clerk')) });
+    const body = res.json() as { items: { name: string }[] };
+    expect(body.items.map((u) => u.name)).toEqual(['西湖区城市管理局']);
+  });
+});

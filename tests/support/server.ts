@@ -1,0 +1,48 @@
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createApp } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import type { Engine } from '../../server/infra/db/database.js';
+import type { ZodApp } from '../../server/infra/http/app.js';
+import { seed } from '../../server/modules/demo/index.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+export interface TestApp {
+  app: ZodApp;
+  database: TestDatabase;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The app on a fresh database (seeded), for HTTP tests through inject(). */
+export async function createTestApp(
+  opts: { engine?: Engine; seed?: 'demo' | 'none'; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(opts.engine ?? 'sqlite');
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env }),
+    database: database.config,
+  };
+  await seed(database.handle.db, opts.seed ?? 'demo');
+  const app = await createApp(config, database.handle, pino({ level: process.env.MINHU_TEST_LOG ?? 'silent' }));
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A real server on a random loopback port with the built web app, for browser tests. */
+export async function startTestServer(
+  opts: { engine?: Engine; seed?: 'demo' | 'none' } = {},
+): Promise<{ url: string; testApp: TestApp; close(): Promise<void> }> {
+  const testApp = await createTestApp(opts);
+  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = testApp.app.server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, testApp, close: testApp.close };
+}

@@ -1,0 +1,172 @@
+/** Shapes of the Minhu JSON API (/api/v1) as the web app uses them. */
+
+export type Permission =
+  | 'territories:write'
+  | 'accounts:manage'
+  | 'units:read'
+  | 'units:manage'
+  | 'tokens:manage'
+  | 'audit:read';
+
+export const PERMISSIONS: readonly Permission[] = [
+  'territories:write',
+  'accounts:manage',
+  'units:read',
+  'units:manage',
+  'tokens:manage',
+  'audit:read',
+];
+
+export type Role =
+  | 'resident'
+  | 'member'
+  | 'station_head'
+  | 'town_official'
+  | 'district_staff'
+  | 'dispatcher'
+  | 'unit_clerk'
+  | 'admin';
+
+export const ROLES: readonly Role[] = [
+  'resident',
+  'member',
+  'station_head',
+  'town_official',
+  'district_staff',
+  'dispatcher',
+  'unit_clerk',
+  'admin',
+];
+
+export type ScopeType = 'district' | 'territory' | 'venue' | 'unit';
+
+/** Which scopes each role may be granted with (mirrors the server's policy table). */
+export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
+  resident: ['district'],
+  member: ['district', 'venue'],
+  station_head: ['venue'],
+  town_official: ['territory'],
+  district_staff: ['district'],
+  dispatcher: ['district', 'territory'],
+  unit_clerk: ['unit'],
+  admin: ['district'],
+};
+
+export interface Grant {
+  id: string;
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: string;
+  scopeName: string | null;
+}
+
+export interface GrantInput {
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: string;
+}
+
+export interface SessionAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface SignedInSession {
+  authenticated: true;
+  account: SessionAccount;
+  grants: Grant[];
+  permissions: string[];
+  csrfToken: string;
+}
+
+export type Session = { authenticated: false } | SignedInSession;
+
+export interface Page {
+  limit: number;
+  offset: number;
+  total: number;
+}
+
+export interface ListResponse<T> {
+  items: T[];
+  page: Page;
+}
+
+export type TerritoryLevel = 'province' | 'city' | 'county' | 'town' | 'village';
+
+export interface Territory {
+  code: string;
+  statCode: string;
+  name: string;
+  level: TerritoryLevel;
+  parentCode: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  childCount?: number;
+}
+
+export type AccountStatus = 'active' | 'disabled';
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  status: AccountStatus;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+  version: number;
+  grants: Grant[];
+}
+
+export type UnitKind = 'government' | 'non_government';
+
+export interface Unit {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  territoryCode: string | null;
+  phone: string | null;
+  address: string | null;
+  active: boolean;
+  version: number;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  accountId: string;
+  accountUsername: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditEvent {
+  seq: number;
+  occurredAt: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  lastSeq: number;
+  broken?: { seq: number; reason: string };
+}

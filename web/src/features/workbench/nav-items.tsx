@@ -1,0 +1,32 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LockOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../api/types.js';
+
+export type NavKey = 'home' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password';
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  icon: ReactNode;
+  /** Absent: everyone signed in may open it. */
+  permission?: Permission;
+}
+
+/** The workbench sections in menu order, each with the permission it needs. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', path: '/workbench', icon: <HomeOutlined /> },
+  { key: 'territories', path: '/workbench/territories', icon: <ApartmentOutlined /> },
+  { key: 'accounts', path: '/workbench/accounts', icon: <TeamOutlined />, permission: 'accounts:manage' },
+  { key: 'units', path: '/workbench/units', icon: <BankOutlined />, permission: 'units:read' },
+  { key: 'tokens', path: '/workbench/tokens', icon: <KeyOutlined />, permission: 'tokens:manage' },
+  { key: 'audit', path: '/workbench/audit', icon: <AuditOutlined />, permission: 'audit:read' },
+  { key: 'password', path: '/workbench/password', icon: <LockOutlined /> },
+];
