@@ -14,6 +14,11 @@ if (!process.env.MINHU_TEST_PG_URL)
   skipped.push('SKIPPED: postgres tier — set MINHU_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/postgres to run it');
 if (!chromium) skipped.push('SKIPPED: browser tier — install Chromium (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH');
 for (const line of skipped) console.log(`\n${'!'.repeat(8)} ${line}\n`);
+if (skipped.length && process.env.MINHU_REQUIRE_ALL_TIERS) {
+  console.log('MINHU_REQUIRE_ALL_TIERS is set: every tier must run.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 function newestMtime(dir) {
   let newest = 0;

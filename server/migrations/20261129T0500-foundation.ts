@@ -7,7 +7,7 @@ export const foundation: Migration = {
     await db.schema
       .createTable('territory')
       .addColumn('code', 'text', (c) => c.primaryKey())
-      .addColumn('stat_code', 'text', (c) => c.notNull().unique())
+      .addColumn('stat_code', 'text', (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('level', 'text', (c) => c.notNull())
       .addColumn('parent_code', 'text')
@@ -16,6 +16,8 @@ export const foundation: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('territory_parent_idx').on('territory').columns(['parent_code', 'code']).execute();
+    // Not unique: a city without counties (东莞市 4419) shares its padded code with its pseudo-county 441900.
+    await db.schema.createIndex('territory_stat_code_idx').on('territory').column('stat_code').execute();
     await db.schema.createIndex('territory_level_idx').on('territory').columns(['level', 'code']).execute();
 
     await db.schema
