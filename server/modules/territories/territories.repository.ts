@@ -43,29 +43,37 @@ export async function searchTerritories(db: Kysely<DB>, s: TerritorySearch, limi
   let q = db.selectFrom('territory');
   if (s.level) q = q.where('level', '=', s.level);
   if (s.parent) q = q.where('parent_code', '=', s.parent);
-  if (s.within) q = q.where('code', 'like', `${s.within}%`);
+  // Digit prefixes as ranges (':' sorts right after '9'), so the primary-key index serves them.
+  if (s.within) q = q.where('code', '>=', s.within).where('code', '<', `${s.within}:`);
   if (s.q) {
     const text = s.q;
     q = /^\d+$/.test(text)
-      ? q.where((eb) => eb.or([eb('code', 'like', `${text}%`), eb('stat_code', 'like', `${text}%`)]))
+      ? q.where((eb) =>
+          eb.or([
+            eb.and([eb('code', '>=', text), eb('code', '<', `${text}:`)]),
+            eb.and([eb('stat_code', '>=', text), eb('stat_code', '<', `${text}:`)]),
+          ]),
+        )
       : q.where(sql<boolean>`name like ${likeContains(text)} escape '\\'`);
   }
-  const [rows, total] = await Promise.all([
-    q
-      .selectAll('territory')
-      .select((eb) =>
+  const rows = await q
+    .selectAll('territory')
+    .select((eb) =>
       eb
         .selectFrom('territory as c')
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('c.parent_code', '=', 'territory.code')
         .as('child_count'),
     )
-      .orderBy('code')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+    .orderBy('code')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  // A short page tells the total without a second scan.
+  const total =
+    rows.length < limit && (rows.length > 0 || offset === 0)
+      ? { n: offset + rows.length }
+      : await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows: rows.map((r) => ({ ...r, child_count: Number(r.child_count ?? 0) })), total: Number(total.n) };
 }
 

@@ -128,7 +128,7 @@ interface TokenValues {
   name: string;
   accountId: string;
   scopes: Permission[];
-  expiresInDays: number | 0;
+  expiresInDays: number;
 }
 
 function CreateTokenModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {

@@ -1,0 +1,44 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { NotFoundPage, PageLoading } from '../components/status-pages.js';
+import { SessionProvider } from '../session/session.js';
+import { antdLocales } from './antd-locales.js';
+import { PublicLayout } from './public-layout.js';
+import { theme } from './theme.js';
+
+// Each page is its own chunk: residents opening the public pages never download admin code.
+const HomePage = lazy(() => import('../features/home/home.page.js').then((m) => ({ default: m.HomePage })));
+const LoginPage = lazy(() => import('../features/login/login.page.js').then((m) => ({ default: m.LoginPage })));
+const TerritoriesPage = lazy(() =>
+  import('../features/territories/territories.page.js').then((m) => ({ default: m.TerritoriesPage })),
+);
+const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.routes.js').then((m) => ({ default: m.WorkbenchRoutes })));
+
+/** The whole app: language-aware Ant Design theme, session, and the page routes. */
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? antdLocales.en : antdLocales['zh-CN']} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp component={false}>
+        <SessionProvider>
+          <BrowserRouter>
+            <Suspense fallback={<PageLoading />}>
+              <Routes>
+                <Route path="/workbench/*" element={<WorkbenchRoutes />} />
+                <Route element={<PublicLayout />}>
+                  <Route index element={<HomePage />} />
+                  <Route path="login" element={<LoginPage />} />
+                  <Route path="territories" element={<TerritoriesPage base="/territories" />} />
+                  <Route path="territories/:code" element={<TerritoriesPage base="/territories" />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,62 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../../components/status-pages.js';
+import { RequirePermission } from './require-permission.js';
+import { WorkbenchHomePage } from './workbench-home.page.js';
+import { WorkbenchLayout } from './workbench-layout.js';
+
+const TerritoriesPage = lazy(() => import('../territories/territories.page.js').then((m) => ({ default: m.TerritoriesPage })));
+const AccountsPage = lazy(() => import('../accounts/accounts.page.js').then((m) => ({ default: m.AccountsPage })));
+const UnitsPage = lazy(() => import('../units/units.page.js').then((m) => ({ default: m.UnitsPage })));
+const TokensPage = lazy(() => import('../tokens/tokens.page.js').then((m) => ({ default: m.TokensPage })));
+const AuditPage = lazy(() => import('../audit/audit.page.js').then((m) => ({ default: m.AuditPage })));
+const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
+
+const BASE = '/workbench/territories';
+
+/** Routes under /workbench, loaded only once someone opens the workbench. */
+export function WorkbenchRoutes() {
+  return (
+    <Routes>
+      <Route element={<WorkbenchLayout />}>
+        <Route index element={<WorkbenchHomePage />} />
+        <Route path="territories" element={<TerritoriesPage base={BASE} />} />
+        <Route path="territories/:code" element={<TerritoriesPage base={BASE} />} />
+        <Route
+          path="accounts"
+          element={
+            <RequirePermission permission="accounts:manage">
+              <AccountsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="units"
+          element={
+            <RequirePermission permission="units:read">
+              <UnitsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tokens"
+          element={
+            <RequirePermission permission="tokens:manage">
+              <TokensPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequirePermission permission="audit:read">
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="password" element={<PasswordPage />} />
+        <Route path="*" element={<NotFoundPage home="/workbench" />} />
+      </Route>
+    </Routes>
+  );
+}
