@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet from 'helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -136,7 +136,8 @@ export async function buildHttpApp(
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
 
-  await app.register(helmet, {
+  // Security headers from helmet, built once (the Fastify wrapper rebuilds them per request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -153,9 +154,17 @@ export async function buildHttpApp(
         frameAncestors: ["'none'"],
       },
     },
-    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
-    frameguard: { action: 'deny' },
+    xFrameOptions: { action: 'deny' },
+  });
+  const swaggerCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => {
+      if (request.url.startsWith('/api/docs')) reply.raw.setHeader('content-security-policy', swaggerCsp);
+      done(err as Error | undefined);
+    });
   });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -196,8 +205,7 @@ export async function buildHttpApp(
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true },
-    staticCSP: true,
+    uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
   });
 
   // Every route says who may call it; a route that forgets does not start.

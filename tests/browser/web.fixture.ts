@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
+import { DEMO_PASSWORD } from '../support/http.js';
+import { startTestServer } from '../support/server.js';
+
+export { DEMO_PASSWORD };
+
+const INDEX = path.resolve(import.meta.dirname, '../../dist/web/index.html');
+
+export interface WebFixture {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** A real server with the demo data and the built web app, and a headless Chromium. */
+export async function startWeb(): Promise<WebFixture> {
+  if (!fs.existsSync(INDEX)) throw new Error('dist/web is missing: run `npx vite build` (npm test does it for you)');
+  const server = await startTestServer({ seed: 'demo' });
+  const browser = await launchBrowser();
+  return {
+    url: server.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * A browser context that fails the test on any script error or CSP violation, so a
+ * page that only works by breaking the policy cannot pass.
+ */
+export async function newContext(
+  web: WebFixture,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await web.browser.newContext({ baseURL: web.url, locale: 'zh-CN', ...options });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`csp: ${msg.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Signs in through the API on the context's cookie jar; returns the session's CSRF token. */
+export async function signInViaApi(request: APIRequestContext, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await request.post('/api/v1/auth/login', { data: { username, password } });
+  if (res.status() !== 200) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);
+  return ((await res.json()) as { csrfToken: string }).csrfToken;
+}
+
+/** Width the document wants beyond the viewport; 0 means no horizontal scrolling. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Serious and critical axe findings on the page, one line each. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
