@@ -6,14 +6,16 @@ import { buildHttpApp, type ZodApp } from './infra/http/app.js';
 import { accountsModule, createAuthenticator } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { territoriesModule } from './modules/territories/index.js';
+import { calendarModule } from './modules/calendar/index.js';
+import { CalendarService } from './infra/calendar/calendar.service.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {
   return buildHttpApp(
-    { config, database, logger },
+    { config, database, logger, calendar: new CalendarService(database.db) },
     { modules: MODULES, authenticator: createAuthenticator(database.db, config) },
   );
 }

@@ -51,11 +51,16 @@ const EXPECTED: Record<string, Who[]> = {
   'DELETE /api/v1/tokens/:id': ['admin'],
   'GET /api/v1/audit': ['district_staff', 'admin'],
   'GET /api/v1/audit/verify': ['district_staff', 'admin'],
+  'GET /api/v1/calendar/days': EVERYONE,
+  'GET /api/v1/calendar/deadline': EVERYONE,
+  'PUT /api/v1/calendar/days/:date': ['admin'],
+  'DELETE /api/v1/calendar/days/:date': ['admin'],
 };
 
 function fill(url: string): string {
   return url
     .replace(':code', '330106')
+    .replace(':date', '2030-01-02')
     .replace(':grantId', randomUUID())
     .replace(':id', randomUUID());
 }

@@ -3,7 +3,8 @@
  * `*.table.ts`; this file only composes them (type-only imports, erased at build time).
  */
 import type { AuditTables } from '../audit/audit.table.js';
+import type { CalendarTables } from '../calendar/calendar.table.js';
 import type { AccountsTables } from '../../modules/accounts/accounts.table.js';
 import type { TerritoriesTables } from '../../modules/territories/territories.table.js';
 
-export interface DB extends AuditTables, AccountsTables, TerritoriesTables {}
+export interface DB extends AuditTables, CalendarTables, AccountsTables, TerritoriesTables {}

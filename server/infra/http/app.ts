@@ -21,6 +21,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { CommandContext } from '../audit/audit.repository.js';
+import type { CalendarService } from '../calendar/calendar.service.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { isConnectionError } from '../db/errors.js';
 import type { Access, Authenticator } from './access.js';
@@ -47,6 +48,7 @@ export interface Deps {
   readonly config: Config;
   readonly database: DatabaseHandle;
   readonly logger: Logger;
+  readonly calendar: CalendarService;
 }
 
 /** A domain module as the HTTP layer sees it: a name (the OpenAPI tag) and its routes. */

@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'units:manage': ['district_staff', 'admin'],
   'tokens:manage': ['admin'],
   'audit:read': ['district_staff', 'admin'],
+  'calendar:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];

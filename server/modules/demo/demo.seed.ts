@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { packageRoot } from '../../config.js';
+import { seedOfficialCalendar } from '../../infra/calendar/calendar.service.js';
 import { systemContext } from '../../infra/commands.js';
 import type { DB } from '../../infra/db/schema.js';
 import {
@@ -34,13 +35,16 @@ const DEMO_UNITS = [
 
 
 /**
- * First-start data: the Xihu territories always (when the table is empty); then either the
+ * Start-up data: the official holiday calendar (missing days only) and, when the table is
+ * empty, the Xihu territories; then either the
  * demo accounts (one per role, shared demo password) or a single administrator with a
  * generated password that is printed once.
  */
 export async function seed(db: Kysely<DB>, mode: 'demo' | 'none'): Promise<SeedResult> {
   const ctx = systemContext('seed');
   const result: SeedResult = { territoriesImported: 0, demoAccounts: [] };
+  // The shipped official calendar: new releases of it add their years on the next start.
+  await seedOfficialCalendar(db);
   if ((await countTerritories(db)) === 0) {
     const report = await importTerritories(db, ctx, openTerritoryFile(XIHU_SEED_FILE), { source: 'seed/territories-xihu-330106.csv' });
     result.territoriesImported = report.rows;
