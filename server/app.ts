@@ -7,10 +7,11 @@ import { accountsModule, createAuthenticator } from './modules/accounts/index.js
 import { auditModule } from './modules/audit/index.js';
 import { territoriesModule } from './modules/territories/index.js';
 import { calendarModule } from './modules/calendar/index.js';
+import { appealsModule } from './modules/appeals/index.js';
 import { CalendarService } from './infra/calendar/calendar.service.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, appealsModule];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {

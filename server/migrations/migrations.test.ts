@@ -25,7 +25,10 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     cleanup.push(empty.drop, () => h.close());
     const names = Object.keys(migrations).sort();
     expect(await migrateToLatest(h.db)).toEqual(names);
-    expect(await tables(h)).toEqual(['account', 'api_token', 'audit_event', 'calendar_day', 'role_grant', 'session', 'territory', 'unit']);
+    expect(await tables(h)).toEqual([
+      'account', 'api_token', 'appeal', 'appeal_event', 'appeal_unit', 'audit_event', 'calendar_day', 'category',
+      'deadline_class', 'role_grant', 'session', 'territory', 'tracking_counter', 'unit',
+    ]);
     expect(await migrateToLatest(h.db)).toEqual([]);
     expect((await migrationStatus(h.db)).every((m) => m.executedAt)).toBe(true);
 
@@ -33,7 +36,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     await migrateToZero(h.db);
     expect(await tables(h)).toEqual([]);
     expect(await migrateToLatest(h.db)).toEqual(names);
-    expect((await tables(h)).length).toBe(8);
+    expect((await tables(h)).length).toBe(14);
   });
 
   it('migration names are timestamped and ordered', () => {

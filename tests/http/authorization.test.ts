@@ -55,12 +55,19 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/v1/calendar/deadline': EVERYONE,
   'PUT /api/v1/calendar/days/:date': ['admin'],
   'DELETE /api/v1/calendar/days/:date': ['admin'],
+  'GET /api/v1/categories': EVERYONE,
+  'POST /api/v1/appeals': ['member', 'dispatcher', 'admin'],
+  'GET /api/v1/appeals': ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'],
+  'GET /api/v1/appeals/:id': SIGNED_IN,
+  'POST /api/v1/appeals/:id/actions': ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'],
+  'GET /api/v1/appeal-status/:trackingNo': EVERYONE,
 };
 
 function fill(url: string): string {
   return url
     .replace(':code', '330106')
     .replace(':date', '2030-01-02')
+    .replace(':trackingNo', '20261129-00001')
     .replace(':grantId', randomUUID())
     .replace(':id', randomUUID());
 }

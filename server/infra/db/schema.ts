@@ -5,6 +5,7 @@
 import type { AuditTables } from '../audit/audit.table.js';
 import type { CalendarTables } from '../calendar/calendar.table.js';
 import type { AccountsTables } from '../../modules/accounts/accounts.table.js';
+import type { AppealsTables } from '../../modules/appeals/appeals.table.js';
 import type { TerritoriesTables } from '../../modules/territories/territories.table.js';
 
-export interface DB extends AuditTables, CalendarTables, AccountsTables, TerritoriesTables {}
+export interface DB extends AuditTables, CalendarTables, AccountsTables, TerritoriesTables, AppealsTables {}

@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, zh: '找不到该记录', en: 'The record does not exist' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such API route' },
   ALREADY_EXISTS: { status: 409, zh: '记录已存在', en: 'The record already exists' },
+  ACTION_NOT_ALLOWED: { status: 409, zh: '当前状态下不能执行此操作', en: 'This action is not allowed in the current state' },
   VERSION_CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'Someone else changed the record; reload and try again' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },

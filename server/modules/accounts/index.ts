@@ -5,7 +5,8 @@ export { createAuthenticator, grantsOf, SESSION_COOKIE } from './authenticator.j
 export { createAccount, type NewAccount } from './commands/create-account.js';
 export { createUnit } from './commands/manage-units.js';
 export { countAccounts, findAccountByUsername } from './accounts.repository.js';
-export { findUnitByName } from './units.repository.js';
+export { findUnit, findUnitByName } from './units.repository.js';
+export { maskPhone } from './accounts.presenter.js';
 export { generatePassword, passwordProblems } from './password.js';
 export { PERMISSIONS, PERMISSION_NAMES, ROLES, ROLE_SCOPES, permissionsOf, type Permission, type Role, type ScopeType } from './roles.js';
 

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'tokens:manage': ['admin'],
   'audit:read': ['district_staff', 'admin'],
   'calendar:manage': ['admin'],
+  'appeals:register': ['dispatcher', 'member', 'admin'],
+  'appeals:work': ['dispatcher', 'district_staff', 'town_official', 'unit_clerk', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];

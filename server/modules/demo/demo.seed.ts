@@ -15,6 +15,7 @@ import {
   type ScopeType,
 } from '../accounts/index.js';
 import { countTerritories, importTerritories, openTerritoryFile } from '../territories/index.js';
+import { seedAppealReferenceData } from '../appeals/index.js';
 
 /** The product's own copy of the Xihu district territories (NBS 2023). */
 export const XIHU_SEED_FILE = path.join(packageRoot(), 'seed', 'territories-xihu-330106.csv');
@@ -45,6 +46,7 @@ export async function seed(db: Kysely<DB>, mode: 'demo' | 'none'): Promise<SeedR
   const result: SeedResult = { territoriesImported: 0, demoAccounts: [] };
   // The shipped official calendar: new releases of it add their years on the next start.
   await seedOfficialCalendar(db);
+  await seedAppealReferenceData(db);
   if ((await countTerritories(db)) === 0) {
     const report = await importTerritories(db, ctx, openTerritoryFile(XIHU_SEED_FILE), { source: 'seed/territories-xihu-330106.csv' });
     result.territoriesImported = report.rows;

@@ -1,0 +1,136 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../infra/db/schema.js';
+import type { AppealEventTable, AppealTable, AppealUnitTable, CategoryTable, DeadlineClassTable } from './appeals.table.js';
+import type { AppealState } from './appeal.workflow.js';
+
+export async function listDeadlineClasses(db: Kysely<DB>): Promise<DeadlineClassTable[]> {
+  return db.selectFrom('deadline_class').selectAll().orderBy('code').execute();
+}
+
+export async function insertMissingDeadlineClasses(db: Kysely<DB>, rows: DeadlineClassTable[]) {
+  if (rows.length === 0) return;
+  await db.insertInto('deadline_class').values(rows).onConflict((oc) => oc.column('code').doNothing()).execute();
+}
+
+export async function listCategories(db: Kysely<DB>, includeInactive = false): Promise<CategoryTable[]> {
+  let q = db.selectFrom('category').selectAll();
+  if (!includeInactive) q = q.where('active', '=', 1);
+  return q.orderBy('sort').orderBy('code').execute();
+}
+
+export async function findCategory(db: Kysely<DB>, id: string) {
+  return db.selectFrom('category').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findCategoryByCode(db: Kysely<DB>, code: string) {
+  return db.selectFrom('category').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertCategory(db: Kysely<DB>, row: CategoryTable) {
+  await db.insertInto('category').values(row).execute();
+}
+
+/**
+ * The next sequence number of a local day, atomically: the upsert increments under the
+ * row's own lock on PostgreSQL and inside SQLite's single writer.
+ */
+export async function nextTrackingSeq(db: Kysely<DB>, day: string): Promise<number> {
+  const row = await db
+    .insertInto('tracking_counter')
+    .values({ day, last: 1 })
+    .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql<number>`tracking_counter.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last);
+}
+
+export async function insertAppeal(db: Kysely<DB>, row: AppealTable) {
+  await db.insertInto('appeal').values(row).execute();
+}
+
+export async function findAppeal(db: Kysely<DB>, id: string) {
+  return db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findAppealByTrackingNo(db: Kysely<DB>, trackingNo: string) {
+  return db.selectFrom('appeal').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
+}
+
+/** Compare-and-set on (id, state, version): a raced transition updates nothing. */
+export async function transitionAppeal(
+  db: Kysely<DB>,
+  id: string,
+  expected: { state: AppealState; version: number },
+  patch: Partial<Omit<AppealTable, 'id' | 'version' | 'tracking_no' | 'created_at'>>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('appeal')
+    .set({ ...patch, version: expected.version + 1 })
+    .where('id', '=', id)
+    .where('state', '=', expected.state)
+    .where('version', '=', expected.version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function replaceAppealUnits(db: Kysely<DB>, appealId: string, units: AppealUnitTable[]) {
+  await db.deleteFrom('appeal_unit').where('appeal_id', '=', appealId).execute();
+  if (units.length) await db.insertInto('appeal_unit').values(units).execute();
+}
+
+export async function listAppealUnits(db: Kysely<DB>, appealId: string) {
+  return db
+    .selectFrom('appeal_unit')
+    .innerJoin('unit', 'unit.id', 'appeal_unit.unit_id')
+    .select(['appeal_unit.unit_id', 'appeal_unit.role', 'unit.name'])
+    .where('appeal_unit.appeal_id', '=', appealId)
+    .orderBy('appeal_unit.role', 'desc')
+    .execute();
+}
+
+export async function insertAppealEvent(db: Kysely<DB>, row: AppealEventTable) {
+  await db.insertInto('appeal_event').values(row).execute();
+}
+
+export async function listAppealEvents(db: Kysely<DB>, appealId: string) {
+  return db.selectFrom('appeal_event').selectAll().where('appeal_id', '=', appealId).orderBy('created_at').orderBy('id').execute();
+}
+
+export interface AppealSearch {
+  states?: AppealState[];
+  leadUnitIds?: string[];
+  /** Short territory codes whose subtrees are visible. */
+  territoryPrefixes?: string[];
+  overdueAt?: string;
+  trackingNo?: string;
+  phone?: string;
+  categoryId?: string;
+  excludeConfidential?: boolean;
+}
+
+export async function searchAppeals(db: Kysely<DB>, s: AppealSearch, limit: number, offset: number) {
+  let q = db.selectFrom('appeal');
+  if (s.states?.length) q = q.where('state', 'in', s.states);
+  if (s.leadUnitIds) q = s.leadUnitIds.length ? q.where('lead_unit_id', 'in', s.leadUnitIds) : q.where(sql<boolean>`1 = 0`);
+  if (s.territoryPrefixes) {
+    const prefixes = s.territoryPrefixes;
+    q = prefixes.length
+      ? q.where((eb) => eb.or(prefixes.map((p) => eb.and([eb('territory_code', '>=', p), eb('territory_code', '<', `${p}:`)]))))
+      : q.where(sql<boolean>`1 = 0`);
+  }
+  if (s.overdueAt) q = q.where('stage_due_at', '<', s.overdueAt);
+  if (s.trackingNo) q = q.where('tracking_no', '=', s.trackingNo);
+  if (s.phone) q = q.where('resident_phone', '=', s.phone);
+  if (s.categoryId) q = q.where('category_id', '=', s.categoryId);
+  if (s.excludeConfidential) q = q.where('confidential', '=', 0);
+  const [rows, total] = await Promise.all([
+    q.selectAll().orderBy('created_at', 'desc').limit(limit).offset(offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export async function countAppeals(db: Kysely<DB>): Promise<number> {
+  const r = await db.selectFrom('appeal').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

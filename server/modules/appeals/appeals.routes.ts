@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import { contextOf, type Deps, type ZodApp } from '../../infra/http/app.js';
+import type { DB } from '../../infra/db/schema.js';
+import type { Actor } from '../../infra/http/access.js';
+import { AppError } from '../../infra/http/errors.js';
+import { takeAppealAction } from './commands/take-appeal-action.js';
+import { registerAppeal } from './commands/register-appeal.js';
+import { maySee, visibility } from './appeals.policy.js';
+import { presentAppeal, presentAppealSummary, presentPublicStatus } from './appeals.presenter.js';
+import {
+  findAppeal,
+  findAppealByTrackingNo,
+  listAppealEvents,
+  listAppealUnits,
+  listCategories,
+  searchAppeals,
+} from './appeals.repository.js';
+import {
+  actionBody,
+  appealListSchema,
+  appealSchema,
+  appealsQuery,
+  categorySchema,
+  newAppealBody,
+  publicStatusSchema,
+  statusParams,
+  statusQuery,
+} from './appeals.schemas.js';
+import { deadlineDeps } from './appeals.service.js';
+import type { AppealState } from './appeal.workflow.js';
+import type { AppealTable } from './appeals.table.js';
+
+/** Handlers see names and phone numbers; everyone else sees them masked. */
+function isHandler(actor: Actor | null, appeal: AppealTable, unitIds: string[]): boolean {
+  const detail = actor?.detail as { grants?: { role: string; scope_type: string; scope_id: string }[] } | undefined;
+  return (detail?.grants ?? []).some(
+    (g) => ['dispatcher', 'admin'].includes(g.role) || (g.role === 'unit_clerk' && unitIds.includes(g.scope_id)),
+  );
+}
+
+async function detail(db: Kysely<DB>, appeal: AppealTable, actor: Actor | null) {
+  const [units, events, categories] = await Promise.all([listAppealUnits(db, appeal.id), listAppealEvents(db, appeal.id), listCategories(db, true)]);
+  const unitIds = units.map((u) => u.unit_id);
+  return presentAppeal(appeal, categories.find((c) => c.id === appeal.category_id), units, events, actor, isHandler(actor, appeal, unitIds));
+}
+
+export function appealsRoutes(app: ZodApp, { database, calendar }: Deps) {
+  const { db } = database;
+  const tags = ['appeals'];
+
+  app.get(
+    '/categories',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Appeal categories (a tree through parentId)', response: { 200: z.object({ items: z.array(categorySchema) }) } },
+    },
+    async () => ({
+      items: (await listCategories(db)).map((c) => ({ id: c.id, code: c.code, parentId: c.parent_id, nameZh: c.name_zh, nameEn: c.name_en, deadlineClass: c.deadline_class })),
+    }),
+  );
+
+  app.post(
+    '/appeals',
+    {
+      config: { access: 'appeals:register', rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: { tags, summary: 'Register an appeal (hotline agent, member visit, integration)', body: newAppealBody, response: { 201: appealSchema } },
+    },
+    async (req, reply) => {
+      const deps = await deadlineDeps(db, calendar);
+      const channel = req.actor?.via === 'token' ? 'api' : req.body.channel;
+      const appeal = await registerAppeal(db, contextOf(req), deps, { ...req.body, channel, onBehalf: channel === 'visit' });
+      return reply.status(201).send(await detail(db, appeal, req.actor));
+    },
+  );
+
+  app.get(
+    '/appeals',
+    {
+      config: { access: 'appeals:work' },
+      schema: { tags, summary: 'Appeals this person may see, newest first', querystring: appealsQuery, response: { 200: appealListSchema } },
+    },
+    async (req) => {
+      const { state, overdue, trackingNo, phone, categoryId, limit, offset } = req.query;
+      const scope = visibility(req.actor);
+      const { rows, total } = await searchAppeals(
+        db,
+        {
+          states: state?.split(',') as AppealState[] | undefined,
+          overdueAt: overdue === 'true' ? new Date().toISOString() : undefined,
+          trackingNo,
+          phone,
+          categoryId,
+          ...('all' in scope ? {} : scope.unitIds.length ? { leadUnitIds: scope.unitIds } : { territoryPrefixes: scope.territoryPrefixes }),
+        },
+        limit,
+        offset,
+      );
+      const categories = await listCategories(db, true);
+      const handlerAll = 'all' in scope;
+      return {
+        items: rows.map((a) =>
+          presentAppealSummary(
+            a,
+            categories.find((c) => c.id === a.category_id),
+            handlerAll || (!('all' in scope) && !!a.lead_unit_id && scope.unitIds.includes(a.lead_unit_id)),
+          ),
+        ),
+        page: { limit, offset, total },
+      };
+    },
+  );
+
+  app.get(
+    '/appeals/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'One appeal with its timeline, clocks and the actions this person may take', params: z.object({ id: z.string().uuid() }), response: { 200: appealSchema } },
+    },
+    async (req) => {
+      const appeal = await findAppeal(db, req.params.id);
+      const units = appeal ? (await listAppealUnits(db, appeal.id)).map((u) => u.unit_id) : [];
+      if (!appeal || !maySee(req.actor, appeal, units)) throw new AppError('NOT_FOUND');
+      return detail(db, appeal, req.actor);
+    },
+  );
+
+  app.post(
+    '/appeals/:id/actions',
+    {
+      config: { access: 'appeals:work' },
+      schema: { tags, summary: 'Take a lifecycle action (dispatch, sign, reply, rate…)', params: z.object({ id: z.string().uuid() }), body: actionBody, response: { 200: appealSchema } },
+    },
+    async (req) => {
+      const deps = await deadlineDeps(db, calendar);
+      const appeal = await takeAppealAction(db, contextOf(req), req.actor, deps, req.params.id, req.body);
+      return detail(db, appeal, req.actor);
+    },
+  );
+
+  app.get(
+    '/appeal-status/:trackingNo',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Status of an appeal for anyone with its tracking number and the last 4 digits of its phone number',
+        params: statusParams,
+        querystring: statusQuery,
+        response: { 200: publicStatusSchema },
+      },
+    },
+    async (req) => {
+      const appeal = await findAppealByTrackingNo(db, req.params.trackingNo);
+      if (!appeal || !appeal.resident_phone || !appeal.resident_phone.endsWith(req.query.last4))
+        throw new AppError('NOT_FOUND', { zh: '没有找到该受理编号，或手机号后四位不符', en: 'No appeal with this number and phone digits' });
+      const [events, categories] = await Promise.all([listAppealEvents(db, appeal.id), listCategories(db, true)]);
+      return presentPublicStatus(appeal, categories.find((c) => c.id === appeal.category_id), events);
+    },
+  );
+}

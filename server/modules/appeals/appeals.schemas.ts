@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { msg, pageSchema, paging, text } from '../../infra/http/fields.js';
+import { APPEAL_ACTIONS, APPEAL_STATES } from './appeal.workflow.js';
+
+export const phoneInput = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, msg('请填写手机号或带区号的电话', 'a mobile number or a landline with area code'));
+
+export const newAppealBody = z
+  .object({
+    channel: z.enum(['agent', 'visit', 'api']).default('agent'),
+    categoryId: z.string().uuid(),
+    territoryCode: z.string().regex(/^\d{9}$|^\d{12}$/, msg('请选择镇街或村社区', 'choose a town/street or a village/community')),
+    address: text(200).nullable().optional(),
+    lat: z.number().min(-90).max(90).nullable().optional(),
+    lng: z.number().min(-180).max(180).nullable().optional(),
+    description: text(4000, { multiline: true, min: 5 }),
+    residentName: text(64).nullable().optional(),
+    residentPhone: phoneInput.nullable().optional(),
+    anonymous: z.boolean().default(false),
+    confidential: z.boolean().default(false),
+    urgent: z.boolean().default(false),
+  })
+  .strict();
+
+export const actionBody = z
+  .object({
+    action: z.enum(APPEAL_ACTIONS),
+    version: z.number().int().min(1),
+    reason: text(1000, { multiline: true }).optional(),
+    text: text(4000, { multiline: true }).optional(),
+    leadUnitId: z.string().uuid().optional(),
+    assistingUnitIds: z.array(z.string().uuid()).max(10).optional(),
+    until: z.string().datetime({ offset: true }).optional(),
+    rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
+    targetAppealId: z.string().uuid().optional(),
+  })
+  .strict();
+
+export const stateSchema = z.enum(APPEAL_STATES);
+
+const clock = z.object({ kind: z.string(), dueAt: z.string().nullable(), overdue: z.boolean() });
+
+export const appealSchema = z.object({
+  id: z.string(),
+  trackingNo: z.string(),
+  channel: z.string(),
+  category: z.object({ id: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+  territoryCode: z.string(),
+  address: z.string().nullable(),
+  description: z.string(),
+  residentName: z.string().nullable(),
+  residentPhone: z.string().nullable(),
+  anonymous: z.boolean(),
+  confidential: z.boolean(),
+  urgent: z.boolean(),
+  supervised: z.boolean(),
+  onBehalf: z.boolean(),
+  state: stateSchema,
+  deadlineClass: z.string(),
+  units: z.array(z.object({ unitId: z.string(), role: z.enum(['lead', 'assisting']), name: z.string() })),
+  clocks: z.array(clock),
+  extensionsApproved: z.number().int(),
+  pendingUntil: z.string().nullable(),
+  rating: z.string().nullable(),
+  mergedInto: z.string().nullable(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  version: z.number().int(),
+  allowedActions: z.array(z.enum(APPEAL_ACTIONS)),
+  timeline: z.array(
+    z.object({
+      action: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string(),
+      actorLabel: z.string(),
+      payload: z.record(z.string(), z.unknown()).nullable(),
+      at: z.string(),
+    }),
+  ),
+});
+
+export const appealSummarySchema = appealSchema.omit({ timeline: true, allowedActions: true, units: true });
+
+export const appealsQuery = z.object({
+  state: z
+    .string()
+    .regex(/^[a-z_]+(,[a-z_]+)*$/)
+    .optional()
+    .describe('comma-separated states'),
+  overdue: z.enum(['true', 'false']).optional(),
+  trackingNo: z.string().regex(/^\d{8}-\d{5}$/).optional(),
+  phone: phoneInput.optional(),
+  categoryId: z.string().uuid().optional(),
+  ...paging,
+});
+
+export const appealListSchema = z.object({ items: z.array(appealSummarySchema), page: pageSchema });
+
+export const categorySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  parentId: z.string().nullable(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  deadlineClass: z.string(),
+});
+
+export const statusParams = z.object({ trackingNo: z.string().regex(/^\d{8}-\d{5}$/, msg('受理编号格式为 20261129-00042', 'tracking numbers look like 20261129-00042')) });
+export const statusQuery = z.object({ last4: z.string().regex(/^\d{4}$/, msg('请填写手机号后四位', 'the last 4 digits of the phone number')) });
+export const publicStatusSchema = z.object({
+  trackingNo: z.string(),
+  category: z.object({ nameZh: z.string(), nameEn: z.string() }),
+  state: stateSchema,
+  open311Status: z.enum(['open', 'closed']),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  steps: z.array(z.object({ action: z.string(), toState: z.string(), at: z.string(), text: z.string().nullable() })),
+});
+export const pageOf = pageSchema;
