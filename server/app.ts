@@ -7,11 +7,13 @@ import { accountsModule, createAuthenticator } from './modules/accounts/index.js
 import { auditModule } from './modules/audit/index.js';
 import { territoriesModule } from './modules/territories/index.js';
 import { calendarModule } from './modules/calendar/index.js';
-import { appealsModule } from './modules/appeals/index.js';
+import { appealsModule, registerAppealTimers } from './modules/appeals/index.js';
+import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifications/index.js';
+import { TimerRunner } from './infra/timers/timer-runner.js';
 import { CalendarService } from './infra/calendar/calendar.service.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, appealsModule];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, appealsModule];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {
@@ -26,4 +28,31 @@ export async function openAndMigrate(config: Config): Promise<DatabaseHandle> {
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
   return database;
+}
+
+/** Background work of a process: durable timers and the message outbox. */
+export interface Workers {
+  timers: TimerRunner;
+  outbox: OutboxDrainer;
+  start(everyMs: number): void;
+  stop(): Promise<void>;
+}
+
+/** The timers and outbox drainer with every module's handlers registered. */
+export function createWorkers(database: DatabaseHandle, logger: Logger): Workers {
+  const timers = new TimerRunner(database.db, logger);
+  registerAppealTimers(timers);
+  const outbox = new OutboxDrainer(database.db, { sms: logAdapter(logger, 'sms'), email: logAdapter(logger, 'email') }, logger);
+  return {
+    timers,
+    outbox,
+    start(everyMs) {
+      timers.start(everyMs);
+      outbox.start(everyMs);
+    },
+    async stop() {
+      await timers.stop();
+      await outbox.stop();
+    },
+  };
 }

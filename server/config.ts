@@ -22,6 +22,8 @@ export interface Config {
   readonly loginMaxFailures: number;
   readonly loginLockMinutes: number;
   readonly webDir: string;
+  readonly workers: boolean;
+  readonly workerIntervalMs: number;
 }
 
 const bool = z
@@ -56,6 +58,8 @@ const envSchema = z.object({
   MINHU_LOGIN_MAX_FAILURES: int(1, 100).default(5),
   MINHU_LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
   MINHU_WEB_DIR: z.string().min(1).optional(),
+  MINHU_WORKERS: bool.default(true),
+  MINHU_WORKER_INTERVAL_MS: int(100, 3_600_000).default(5000),
 });
 
 /** Raised when the environment cannot be turned into a valid configuration. */
@@ -103,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionMaxHours: e.MINHU_SESSION_MAX_HOURS,
     loginMaxFailures: e.MINHU_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.MINHU_LOGIN_LOCK_MINUTES,
+    workers: e.MINHU_WORKERS,
+    workerIntervalMs: e.MINHU_WORKER_INTERVAL_MS,
     webDir: e.MINHU_WEB_DIR ? path.resolve(cwd, e.MINHU_WEB_DIR) : path.join(packageRoot(), 'dist/web'),
   });
 }

@@ -1,4 +1,4 @@
-import { createApp, openAndMigrate } from './app.js';
+import { createApp, createWorkers, openAndMigrate } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './infra/logger.js';
 import { DEMO_PASSWORD, seed } from './modules/demo/index.js';
@@ -22,6 +22,7 @@ async function main() {
   const seeded = await seed(database.db, config.seed);
   if (seeded.territoriesImported) logger.info(`seeded ${seeded.territoriesImported} territories of 西湖区 (Xihu district)`);
   const app = await createApp(config, database, logger);
+  const workers = createWorkers(database, logger);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -32,6 +33,7 @@ async function main() {
     force.unref();
     try {
       await app.close();
+      await workers.stop();
       await database.close();
     } finally {
       process.exit(0);
@@ -41,6 +43,7 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (config.workers) workers.start(config.workerIntervalMs);
   const url = `http://localhost:${config.port}`;
   const lines = [``, `  民呼 Minhu is running at ${url}`, `  API docs: ${url}/api/docs`];
   if (config.seed === 'demo') {

@@ -2,10 +2,12 @@ import type { Migration } from './migration.js';
 import { foundation } from './20261129T0500-foundation.js';
 import { calendar } from './20261129T0600-calendar.js';
 import { appeals } from './20261129T0700-appeals.js';
+import { notificationsTimers } from './20261129T0800-notifications-timers.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
   '20261129T0500-foundation': foundation,
   '20261129T0600-calendar': calendar,
   '20261129T0700-appeals': appeals,
+  '20261129T0800-notifications-timers': notificationsTimers,
 };

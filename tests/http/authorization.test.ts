@@ -61,6 +61,8 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/v1/appeals/:id': SIGNED_IN,
   'POST /api/v1/appeals/:id/actions': ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'],
   'GET /api/v1/appeal-status/:trackingNo': EVERYONE,
+  'GET /api/v1/inbox': SIGNED_IN,
+  'POST /api/v1/inbox/read': SIGNED_IN,
 };
 
 function fill(url: string): string {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { createApp } from '../../server/app.js';
+import { createApp, createWorkers, type Workers } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import type { Engine } from '../../server/infra/db/database.js';
 import type { ZodApp } from '../../server/infra/http/app.js';
@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from './db.js';
 
 export interface TestApp {
   app: ZodApp;
+  workers: Workers;
   database: TestDatabase;
   config: Config;
   close(): Promise<void>;
@@ -24,10 +25,12 @@ export async function createTestApp(
     database: database.config,
   };
   await seed(database.handle.db, opts.seed ?? 'demo');
-  const app = await createApp(config, database.handle, pino({ level: process.env.MINHU_TEST_LOG ?? 'silent' }));
+  const logger = pino({ level: process.env.MINHU_TEST_LOG ?? 'silent' });
+  const app = await createApp(config, database.handle, logger);
   await app.ready();
   return {
     app,
+    workers: createWorkers(database.handle, logger),
     database,
     config,
     close: async () => {

@@ -4,8 +4,17 @@
  */
 import type { AuditTables } from '../audit/audit.table.js';
 import type { CalendarTables } from '../calendar/calendar.table.js';
+import type { TimerTables } from '../timers/timer.table.js';
+import type { NotificationsTables } from '../../modules/notifications/notifications.table.js';
 import type { AccountsTables } from '../../modules/accounts/accounts.table.js';
 import type { AppealsTables } from '../../modules/appeals/appeals.table.js';
 import type { TerritoriesTables } from '../../modules/territories/territories.table.js';
 
-export interface DB extends AuditTables, CalendarTables, AccountsTables, TerritoriesTables, AppealsTables {}
+export interface DB
+  extends AuditTables,
+    CalendarTables,
+    TimerTables,
+    AccountsTables,
+    TerritoriesTables,
+    AppealsTables,
+    NotificationsTables {}

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../infra/db/schema.js';
 import type { AccountTable, RoleGrantTable } from './accounts.table.js';
-import type { Role } from './roles.js';
+import type { Role, ScopeType } from './roles.js';
 
 export type AccountRow = AccountTable;
 export type GrantRow = RoleGrantTable;
@@ -91,4 +91,16 @@ export async function insertGrant(db: Kysely<DB>, row: GrantRow) {
 
 export async function deleteGrant(db: Kysely<DB>, id: string) {
   await db.deleteFrom('role_grant').where('id', '=', id).execute();
+}
+
+/** Active accounts holding a role, optionally only those whose grant has this scope. */
+export async function listAccountIdsWithRole(db: Kysely<DB>, role: Role, scope?: { type: ScopeType; ids: string[] }): Promise<string[]> {
+  let q = db
+    .selectFrom('role_grant')
+    .innerJoin('account', 'account.id', 'role_grant.account_id')
+    .select('account.id')
+    .where('role_grant.role', '=', role)
+    .where('account.status', '=', 'active');
+  if (scope) q = q.where('role_grant.scope_type', '=', scope.type).where('role_grant.scope_id', 'in', scope.ids.length ? scope.ids : ['']);
+  return [...new Set((await q.execute()).map((r) => r.id))];
 }

@@ -4,7 +4,7 @@ import { accountsRoutes } from './accounts.routes.js';
 export { createAuthenticator, grantsOf, SESSION_COOKIE } from './authenticator.js';
 export { createAccount, type NewAccount } from './commands/create-account.js';
 export { createUnit } from './commands/manage-units.js';
-export { countAccounts, findAccountByUsername } from './accounts.repository.js';
+export { countAccounts, findAccountByUsername, listAccountIdsWithRole } from './accounts.repository.js';
 export { findUnit, findUnitByName } from './units.repository.js';
 export { maskPhone } from './accounts.presenter.js';
 export { generatePassword, passwordProblems } from './password.js';

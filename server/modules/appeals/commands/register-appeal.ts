@@ -9,6 +9,7 @@ import { stageDue, type DeadlineClasses } from '../appeal.deadlines.js';
 import { findCategory, insertAppeal, insertAppealEvent, nextTrackingSeq } from '../appeals.repository.js';
 import type { AppealChannel, AppealTable } from '../appeals.table.js';
 import { maskPhone } from '../../accounts/index.js';
+import { announce, scheduleStageTimers } from '../appeal.effects.js';
 
 export interface NewAppeal {
   channel: AppealChannel;
@@ -99,6 +100,8 @@ export async function registerAppeal(
       payload: JSON.stringify({ channel: row.channel }),
       created_at: row.created_at,
     });
+    await scheduleStageTimers(tx, deps.calendar, row, now);
+    await announce(tx, 'register', row, ctx.actorId);
     audit.record({
       action: 'appeal.register',
       resourceType: 'appeal',

@@ -11,6 +11,7 @@ import { decide, type ActionInput, type AppealAction, type GuardFailure } from '
 import { mayAct } from '../appeals.policy.js';
 import { findAppeal, insertAppealEvent, replaceAppealUnits, transitionAppeal } from '../appeals.repository.js';
 import type { AppealTable } from '../appeals.table.js';
+import { announce, scheduleStageTimers } from '../appeal.effects.js';
 
 export interface ActionRequest extends ActionInput {
   action: AppealAction;
@@ -172,6 +173,9 @@ export async function takeAppealAction(
       before: { state: appeal.state, version: appeal.version },
       after: { state: decision.to, version: appeal.version + 1, ...payload },
     });
-    return { ...appeal, ...patch, version: appeal.version + 1 } as AppealTable;
+    const after = { ...appeal, ...patch, version: appeal.version + 1 } as AppealTable;
+    if (after.stage_due_at && after.stage_due_at !== appeal.stage_due_at) await scheduleStageTimers(tx, deps.calendar, after, now);
+    if (decision.to !== appeal.state) await announce(tx, req.action, after, ctx.actorId);
+    return after;
   });
 }
