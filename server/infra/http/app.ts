@@ -54,6 +54,8 @@ export interface Deps {
 /** A domain module as the HTTP layer sees it: a name (the OpenAPI tag) and its routes. */
 export interface HttpModule {
   readonly name: string;
+  /** Where the routes live; `/api/v1` unless a standard says otherwise. */
+  readonly prefix?: string;
   routes(app: ZodApp, deps: Deps): void | Promise<void>;
 }
 
@@ -317,7 +319,7 @@ export async function buildHttpApp(
       async (scope) => {
         await module.routes(scope as unknown as ZodApp, deps);
       },
-      { prefix: '/api/v1' },
+      { prefix: module.prefix ?? '/api/v1' },
     );
   }
 
@@ -332,6 +334,10 @@ export async function buildHttpApp(
         res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    // The root is a directory to the static handler; the app's front page is index.html.
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   } else {
     logger.warn({ webDir: config.webDir }, 'web app not built (npm run build:web); serving the API only');
   }

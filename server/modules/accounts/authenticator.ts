@@ -40,6 +40,18 @@ async function actorFor(db: Kysely<DB>, accountId: string, via: Actor['via'], ex
   return actor;
 }
 
+/** The actor an API token (`mh_…`) stands for, or null when it is unknown, expired or revoked. */
+export async function actorFromApiToken(db: Kysely<DB>, secret: string): Promise<Actor | null> {
+  if (!/^mh_[A-Za-z0-9_-]{20,100}$/.test(secret)) return null;
+  const token = await findApiTokenByHash(db, sha256(secret));
+  const now = new Date();
+  if (!token || token.revoked_at || (token.expires_at && token.expires_at < now.toISOString())) return null;
+  const actor = await actorFor(db, token.account_id, 'token', {}, JSON.parse(token.scopes) as Permission[]);
+  if (!actor) return null;
+  if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) > 60_000) await markApiTokenUsed(db, token.id, now.toISOString());
+  return { ...actor, label: `${actor.label} (token ${token.prefix})` };
+}
+
 /** Resolves a session cookie or a bearer API token to an actor. */
 export function createAuthenticator(db: Kysely<DB>, config: Config): Authenticator {
   const idleMs = config.sessionIdleMinutes * 60_000;
@@ -47,15 +59,10 @@ export function createAuthenticator(db: Kysely<DB>, config: Config): Authenticat
     async authenticate(request: FastifyRequest) {
       const auth = request.headers.authorization;
       if (auth) {
-        const m = /^Bearer\s+(mh_[A-Za-z0-9_-]{20,100})$/.exec(auth);
-        if (!m) throw new AppError('INVALID_TOKEN');
-        const token = await findApiTokenByHash(db, sha256(m[1] as string));
-        const now = new Date();
-        if (!token || token.revoked_at || (token.expires_at && token.expires_at < now.toISOString())) throw new AppError('INVALID_TOKEN');
-        const actor = await actorFor(db, token.account_id, 'token', {}, JSON.parse(token.scopes) as Permission[]);
+        const m = /^Bearer\s+(\S+)$/.exec(auth);
+        const actor = m ? await actorFromApiToken(db, m[1] as string) : null;
         if (!actor) throw new AppError('INVALID_TOKEN');
-        if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) > 60_000) await markApiTokenUsed(db, token.id, now.toISOString());
-        return { ...actor, label: `${actor.label} (token ${token.prefix})` };
+        return actor;
       }
       const cookie = request.cookies[SESSION_COOKIE];
       if (!cookie) return null;

@@ -106,6 +106,10 @@ export interface AppealSearch {
   phone?: string;
   categoryId?: string;
   excludeConfidential?: boolean;
+  trackingNos?: string[];
+  categoryIds?: string[];
+  createdFrom?: string;
+  createdTo?: string;
 }
 
 export async function searchAppeals(db: Kysely<DB>, s: AppealSearch, limit: number, offset: number) {
@@ -123,6 +127,10 @@ export async function searchAppeals(db: Kysely<DB>, s: AppealSearch, limit: numb
   if (s.phone) q = q.where('resident_phone', '=', s.phone);
   if (s.categoryId) q = q.where('category_id', '=', s.categoryId);
   if (s.excludeConfidential) q = q.where('confidential', '=', 0);
+  if (s.trackingNos) q = s.trackingNos.length ? q.where('tracking_no', 'in', s.trackingNos) : q.where(sql<boolean>`1 = 0`);
+  if (s.categoryIds) q = s.categoryIds.length ? q.where('category_id', 'in', s.categoryIds) : q.where(sql<boolean>`1 = 0`);
+  if (s.createdFrom) q = q.where('created_at', '>=', s.createdFrom);
+  if (s.createdTo) q = q.where('created_at', '<=', s.createdTo);
   const [rows, total] = await Promise.all([
     q.selectAll().orderBy('created_at', 'desc').limit(limit).offset(offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
