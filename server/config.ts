@@ -15,12 +15,15 @@ export interface Config {
   readonly production: boolean;
   readonly logLevel: string;
   readonly logPretty: boolean;
-  readonly trustProxy: boolean;
+  /** false, a number of proxy hops, or the proxies' addresses/CIDRs. */
+  readonly trustProxy: false | number | string[];
   readonly secureCookies: boolean;
   readonly sessionIdleMinutes: number;
   readonly sessionMaxHours: number;
   readonly loginMaxFailures: number;
   readonly loginLockMinutes: number;
+  /** Sign-in attempts allowed per client address per minute. */
+  readonly loginRatePerMinute: number;
   readonly webDir: string;
   readonly workers: boolean;
   readonly workerIntervalMs: number;
@@ -47,16 +50,20 @@ const envSchema = z.object({
     .refine((v) => !v || /^(file:|postgres(ql)?:\/\/)/.test(v), {
       message: 'must start with file: (SQLite) or postgres:// (PostgreSQL)',
     }),
-  MINHU_SEED: z.enum(['demo', 'none']).default('demo'),
+  MINHU_SEED: z.enum(['demo', 'none']).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MINHU_LOG_PRETTY: bool.optional(),
-  MINHU_TRUST_PROXY: bool.default(false),
+  MINHU_TRUST_PROXY: z
+    .string()
+    .regex(/^(false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'must be false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs')
+    .default('false'),
   MINHU_SECURE_COOKIES: bool.optional(),
   MINHU_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
   MINHU_SESSION_MAX_HOURS: int(1, 24 * 30).default(12),
   MINHU_LOGIN_MAX_FAILURES: int(1, 100).default(5),
   MINHU_LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
+  MINHU_LOGIN_RATE_PER_MINUTE: int(1, 100_000).default(20),
   MINHU_WEB_DIR: z.string().min(1).optional(),
   MINHU_WORKERS: bool.default(true),
   MINHU_WORKER_INTERVAL_MS: int(100, 3_600_000).default(5000),
@@ -97,16 +104,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     dataDir,
     database: Object.freeze(database),
-    seed: e.MINHU_SEED,
+    // Demo accounts share a published password: never by default in production.
+    seed: e.MINHU_SEED ?? (production ? 'none' : 'demo'),
     production,
     logLevel: e.LOG_LEVEL,
     logPretty: e.MINHU_LOG_PRETTY ?? (!production && Boolean(process.stdout.isTTY)),
-    trustProxy: e.MINHU_TRUST_PROXY,
+    trustProxy: e.MINHU_TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.MINHU_TRUST_PROXY) ? Number(e.MINHU_TRUST_PROXY) : e.MINHU_TRUST_PROXY.split(','),
     secureCookies: e.MINHU_SECURE_COOKIES ?? production,
     sessionIdleMinutes: e.MINHU_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.MINHU_SESSION_MAX_HOURS,
     loginMaxFailures: e.MINHU_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.MINHU_LOGIN_LOCK_MINUTES,
+    loginRatePerMinute: e.MINHU_LOGIN_RATE_PER_MINUTE,
     workers: e.MINHU_WORKERS,
     workerIntervalMs: e.MINHU_WORKER_INTERVAL_MS,
     webDir: e.MINHU_WEB_DIR ? path.resolve(cwd, e.MINHU_WEB_DIR) : path.join(packageRoot(), 'dist/web'),

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { appendAuditEvents, type AuditEntry, type CommandContext } from './audit/audit.repository.js';
-import { isUniqueViolation } from './db/errors.js';
+import { isRetryable } from './db/errors.js';
 import type { DB } from './db/schema.js';
 
 export type { CommandContext } from './audit/audit.repository.js';
@@ -13,7 +13,7 @@ export class AuditLog {
   }
 }
 
-const MAX_ATTEMPTS = 10;
+const MAX_ATTEMPTS = 6;
 
 /**
  * Runs one business action: its writes and its audit events commit together or not at all.
@@ -33,9 +33,10 @@ export async function runCommand<T>(
         return result;
       });
     } catch (err) {
-      // Another process took the same audit sequence number: the whole command runs again.
-      if (attempt < MAX_ATTEMPTS && isUniqueViolation(err, 'audit_event')) {
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+      // A write conflict (SQLite busy across processes, PostgreSQL serialization or deadlock):
+      // the whole command runs again after a growing, jittered pause.
+      if (attempt < MAX_ATTEMPTS && isRetryable(err)) {
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
         continue;
       }
       throw err;

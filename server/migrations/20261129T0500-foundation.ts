@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { Migration } from './migration.js';
+import { codeText, type Migration } from './migration.js';
 
 /** Territories, accounts, units, role grants, sessions, API tokens and the audit chain. */
 export const foundation: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .createTable('territory')
-      .addColumn('code', 'text', (c) => c.primaryKey())
-      .addColumn('stat_code', 'text', (c) => c.notNull())
+      .addColumn('code', codeText(db), (c) => c.primaryKey())
+      .addColumn('stat_code', codeText(db), (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('level', 'text', (c) => c.notNull())
-      .addColumn('parent_code', 'text')
+      .addColumn('parent_code', codeText(db))
       .addColumn('valid_from', 'text')
       .addColumn('valid_to', 'text')
       .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -107,10 +107,18 @@ export const foundation: Migration = {
       .addColumn('hash', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('audit_resource_idx').on('audit_event').columns(['resource_type', 'resource_id']).execute();
+    // The chain's head: appending takes this row first, so appenders queue instead of colliding.
+    await db.schema
+      .createTable('audit_head')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .execute();
+    await db.insertInto('audit_head').values({ id: 1, seq: 0, hash: '0'.repeat(64) }).execute();
   },
 
   async down(db: Kysely<any>) {
-    for (const t of ['audit_event', 'api_token', 'session', 'role_grant', 'unit', 'account', 'territory']) {
+    for (const t of ['audit_head', 'audit_event', 'api_token', 'session', 'role_grant', 'unit', 'account', 'territory']) {
       await db.schema.dropTable(t).execute();
     }
   },

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Migration } from './migration.js';
+import { codeText, type Migration } from './migration.js';
 
 /** Appeal categories, deadline classes, appeals with their units and timeline, tracking numbers. */
 export const appeals: Migration = {
@@ -41,7 +41,7 @@ export const appeals: Migration = {
       .addColumn('tracking_no', 'text', (c) => c.notNull().unique())
       .addColumn('channel', 'text', (c) => c.notNull())
       .addColumn('category_id', 'text', (c) => c.notNull().references('category.id'))
-      .addColumn('territory_code', 'text', (c) => c.notNull())
+      .addColumn('territory_code', codeText(db), (c) => c.notNull())
       .addColumn('address', 'text')
       .addColumn('lat', 'real')
       .addColumn('lng', 'real')

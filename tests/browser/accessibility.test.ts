@@ -22,7 +22,8 @@ describe.skipIf(!browserAvailable())('accessibility: no serious or critical axe 
   it.each(publicPages)('%s', async (_name, path, lang, heading) => {
     const { context, page } = await newContext(web);
     await page.addInitScript((l) => localStorage.setItem('minhu.lang', l), lang);
-    await page.goto(path);
+    const response = await page.goto(path);
+    expect(response?.status(), `GET ${path}`).toBe(200);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(await page.getAttribute('html', 'lang')).toBe(lang);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
-import { DEMO_PASSWORD, newContext, startWeb, type WebFixture } from './web.fixture.js';
+import { DEMO_PASSWORD, newContext, signInViaApi, startWeb, type WebFixture } from './web.fixture.js';
 
 const ADMIN_NAV = ['工作台', '行政区划', '账号管理', '承办单位', 'API 令牌', '审计日志', '修改密码'];
 
@@ -20,7 +20,7 @@ describe.skipIf(!browserAvailable())('signing in (browser)', () => {
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL('**/workbench');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('系统管理员');
+    await page.getByRole('heading', { level: 1, name: '您好，系统管理员' }).waitFor();
 
     const nav = page.getByRole('navigation', { name: '工作台菜单' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(ADMIN_NAV);
@@ -65,6 +65,25 @@ describe.skipIf(!browserAvailable())('signing in (browser)', () => {
     const alert = page.getByRole('alert').filter({ hasText: '用户名或密码错误' });
     await alert.waitFor();
     expect(page.url()).toMatch(/\/login$/);
+    await context.close();
+  });
+
+  it('sends people back to sign-in when their session ends, and returns them afterwards', async () => {
+    const { context, page } = await newContext(web);
+    const csrf = await signInViaApi(context.request, 'staff');
+    await page.goto('/workbench/units');
+    await page.getByRole('cell', { name: '西湖区城市管理局', exact: true }).waitFor();
+    const out = await context.request.post('/api/v1/auth/logout', { headers: { 'x-csrf-token': csrf } });
+    expect(out.status()).toBe(204);
+
+    await page.getByLabel('关键词').fill('城市');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/\/login\?next=%2Fworkbench%2Funits$/);
+    await page.getByLabel('用户名').fill('staff');
+    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/workbench/units');
+    await page.getByRole('cell', { name: '西湖区城市管理局', exact: true }).waitFor();
     await context.close();
   });
 

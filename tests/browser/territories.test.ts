@@ -14,6 +14,19 @@ describe.skipIf(!browserAvailable())('territory browser (browser)', () => {
   const crumbs = (page: import('playwright-core').Page) =>
     page.getByRole('navigation', { name: '所在位置' }).getByRole('listitem').allTextContents();
 
+  it('is reached from the home page', async () => {
+    const { context, page, problems } = await newContext(web);
+    const response = await page.goto('/');
+    expect(response?.status(), 'GET / serves the app').toBe(200);
+    await page.getByRole('heading', { level: 1, name: '民呼 —— 基层协商议事平台' }).waitFor();
+    expect(await page.title()).toBe('首页 · 民呼 Minhu');
+    await page.getByRole('main').getByRole('link', { name: '浏览行政区划' }).click();
+    await page.waitForURL('**/territories');
+    await page.getByRole('link', { name: '浙江省' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('drills from the province to a town with the right breadcrumb', async () => {
     const { context, page, problems } = await newContext(web);
     await page.goto('/territories');

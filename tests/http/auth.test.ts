@@ -7,9 +7,20 @@ import { verifyAuditChain } from '../../server/infra/audit/audit.repository.js';
 describe('sign-in, sessions and passwords', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { MINHU_LOGIN_MAX_FAILURES: '3' } });
+    t = await createTestApp({ env: { MINHU_LOGIN_MAX_FAILURES: '3', MINHU_LOGIN_RATE_PER_MINUTE: '1000' } });
   });
   afterAll(async () => t?.close());
+
+  it('sign-in attempts are rate-limited per address', async () => {
+    const limited = await createTestApp({ env: { MINHU_LOGIN_RATE_PER_MINUTE: '3' } });
+    try {
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } })).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
 
   it('a wrong password gets a 401 problem in Chinese, or English when asked', async () => {
     const zh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'member', password: 'nope' } });
@@ -45,6 +56,24 @@ describe('sign-in, sessions and passwords', () => {
     expect(right.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
     const audit = await t.app.inject({ method: 'GET', url: '/api/v1/audit?action=auth.locked', headers: as(await login(t.app, 'admin')) });
     expect((audit.json() as { page: { total: number } }).page.total).toBe(1);
+  });
+
+  it('simultaneous guesses share the limit: no more than the limit are ever checked', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'station', password: 'guess-Guess1' } })),
+    );
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(2);
+    expect(codes.filter((c) => c === 423).length).toBeGreaterThanOrEqual(10);
+    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'station', password: 'Minhu@2026' } });
+    expect(right.statusCode).toBe(423);
+  });
+
+  it('rejects NUL and control characters in the user name; other Authorization schemes are ignored', async () => {
+    const nul = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'adm\u0000in', password: 'x' } });
+    expect(nul.statusCode).toBe(400);
+    const basic = await t.app.inject({ method: 'GET', url: '/api/v1/territories/330106', headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+    expect(basic.statusCode).toBe(200);
   });
 
   it('an admin reset unlocks with a temporary password that must be changed first', async () => {

@@ -153,6 +153,10 @@ describe('route × role authorization', () => {
     const bearer = { authorization: `Bearer ${secret}` };
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: bearer })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: bearer })).statusCode).toBe(403);
+    // Tokens reach exactly their scopes: not the inbox, not one's own-session routes.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/inbox', headers: bearer })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/appeals/${token.id}`, headers: bearer })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: bearer })).statusCode).toBe(403);
     // Tokens need no CSRF header: they are not ambient credentials.
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/tokens', headers: as(admin) });
     expect(list.body).not.toContain(secret);

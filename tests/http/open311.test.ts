@@ -141,6 +141,22 @@ describe('Open311 GeoReport v2 conformance', () => {
     expect(xml(x.body).errors.error[0].code).toBe(404);
   });
 
+  it('appeals taken by phone publish their category and progress, never their words or place', async () => {
+    const cats = (await t.app.inject({ method: 'GET', url: '/api/v1/categories' })).json() as { items: { id: string; code: string }[] };
+    const phone = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/appeals',
+      headers: as(dispatcher),
+      payload: { categoryId: cats.items.find((c) => c.code === 'traffic.bus')!.id, territoryCode: '330106002051', address: '文三路 88 号 3 单元', description: '我是张三，电话 13812345678，家门口站台坏了' },
+    });
+    const { trackingNo } = phone.json() as { trackingNo: string };
+    const r = ((await get(`/open311/v2/requests/${trackingNo}.json?extensions=true`)).json() as Record<string, any>[])[0]!;
+    expect(r.service_code).toBe('traffic.bus');
+    expect(r.description).toBe('');
+    expect(r.address).toBe('');
+    expect(JSON.stringify(r)).not.toMatch(/张三|13812345678|文三路/);
+  });
+
   it('tokens resolve to the request id', async () => {
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/appeals?limit=1', headers: as(dispatcher) })).json() as { items: { id: string; trackingNo: string }[] };
     const a = list.items[0]!;

@@ -42,18 +42,19 @@ export function hashEvent(e: Omit<AuditEventTable, 'hash'>): string {
 }
 
 /**
- * Appends events to the chain inside the caller's transaction. Two writers racing for the
- * same sequence number collide on the primary key; the command runner retries the loser.
+ * Appends events to the chain inside the caller's transaction. It first advances the head row
+ * by one atomic update, which on PostgreSQL holds that row until commit: concurrent commands
+ * queue here (only for the end of their transaction) instead of racing for sequence numbers.
  */
 export async function appendAuditEvents(tx: Kysely<DB>, ctx: CommandContext, entries: AuditEntry[]): Promise<void> {
-  const last = await tx
-    .selectFrom('audit_event')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let seq = last?.seq ?? 0;
-  let prev = last?.hash ?? GENESIS_HASH;
+  const head = await tx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', entries.length) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  let seq = Number(head.seq) - entries.length;
+  let prev = head.hash;
   const now = new Date().toISOString();
   const rows: AuditEventTable[] = [];
   for (const entry of entries) {
@@ -77,6 +78,7 @@ export async function appendAuditEvents(tx: Kysely<DB>, ctx: CommandContext, ent
     prev = hash;
   }
   await tx.insertInto('audit_event').values(rows).execute();
+  await tx.updateTable('audit_head').set({ hash: prev }).where('id', '=', 1).execute();
 }
 
 export interface ChainReport {
@@ -84,7 +86,7 @@ export interface ChainReport {
   checked: number;
   lastSeq: number;
   /** The first event that does not verify, and why. */
-  broken?: { seq: number; reason: 'hash' | 'link' | 'gap' };
+  broken?: { seq: number; reason: 'hash' | 'link' | 'gap' | 'head' };
 }
 
 /** Walks the whole chain in sequence order and recomputes every hash. */
@@ -111,6 +113,10 @@ export async function verifyAuditChain(db: Kysely<DB>, batch = 5000): Promise<Ch
       checked += 1;
     }
   }
+  // The head row must point at the last event: events cut off the end show up here.
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  if (head && (Number(head.seq) !== expectedSeq - 1 || head.hash !== prev))
+    return { ok: false, checked, lastSeq: expectedSeq - 1, broken: { seq: expectedSeq, reason: 'head' } };
   return { ok: true, checked, lastSeq: expectedSeq - 1 };
 }
 

@@ -14,6 +14,13 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface AuditTables {
   audit_event: AuditEventTable;
+  audit_head: AuditHeadTable;
 }

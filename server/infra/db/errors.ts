@@ -26,3 +26,17 @@ export function isConnectionError(err: unknown): boolean {
     /timeout exceeded when trying to connect|Connection terminated/i.test(e.message ?? '')
   );
 }
+
+/** Errors worth running the whole transaction again for: write conflicts, not bad input. */
+export function isRetryable(err: unknown): boolean {
+  const e = err as DriverError;
+  if (!e || typeof e !== 'object') return false;
+  const code = e.code ?? '';
+  return code === '40001' || code === '40P01' || code.startsWith('SQLITE_BUSY');
+}
+
+/** Text PostgreSQL cannot store (a NUL character) or a malformed encoding. */
+export function isInvalidText(err: unknown): boolean {
+  const code = (err as DriverError | null)?.code ?? '';
+  return code === '22021' || code === '22P05';
+}

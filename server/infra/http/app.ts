@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -23,7 +23,7 @@ import type { Config } from '../../config.js';
 import type { CommandContext } from '../audit/audit.repository.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import type { DatabaseHandle } from '../db/database.js';
-import { isConnectionError } from '../db/errors.js';
+import { isConnectionError, isInvalidText } from '../db/errors.js';
 import type { Access, Authenticator } from './access.js';
 import { AppError, langOf, problemOf, type FieldError, type Lang } from './errors.js';
 
@@ -112,6 +112,11 @@ function translateIssue(code: string, params: Record<string, unknown>, message: 
   }
 }
 
+/** Trust exactly `n` proxies in front of us: the client is the address the n-th hop saw. */
+function trustHops(n: number) {
+  return (_address: string, hop: number) => hop < n;
+}
+
 function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);
   const bb = Buffer.from(b);
@@ -131,9 +136,14 @@ export async function buildHttpApp(
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: () => uuidv7(),
-    trustProxy: config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Malformed URLs and the like answer in the same problem+json as everything else.
+    frameworkErrors: ((_error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const body = problemOf(new AppError('MALFORMED_REQUEST'), langOf(request.headers['accept-language']), request.id, (request.url ?? '/').split('?')[0] ?? '/');
+      void reply.code(400).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
+    }) as never,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -237,7 +247,12 @@ export async function buildHttpApp(
     }
     if (!actor) throw new AppError('UNAUTHENTICATED');
     if (actor.via === 'session' && UNSAFE_METHODS.has(request.method)) checkCsrf(request);
-    if (access === 'authenticated') return;
+    // 'authenticated' is for one's own session (sign-out, password): not for API tokens,
+    // whose reach is exactly their scopes.
+    if (access === 'authenticated') {
+      if (actor.via === 'token') throw new AppError('FORBIDDEN');
+      return;
+    }
     if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (!actor.permissions.has(access)) throw new AppError('FORBIDDEN');
   });
@@ -263,7 +278,12 @@ export async function buildHttpApp(
       else if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' || (error instanceof SyntaxError && e.statusCode === 400))
         appError = new AppError('MALFORMED_REQUEST');
       else if (e.statusCode === 400 && typeof e.code === 'string' && e.code.startsWith('FST_ERR')) appError = new AppError('MALFORMED_REQUEST');
-      else if (isConnectionError(error)) {
+      else if (isInvalidText(error)) appError = new AppError('MALFORMED_REQUEST');
+      else if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+        // A client-caused refusal from a plugin (a bad Range or If-Match on a static file…).
+        request.log.info({ err: error }, 'request refused');
+        appError = new AppError(e.statusCode === 404 || e.statusCode === 405 ? 'ROUTE_NOT_FOUND' : 'MALFORMED_REQUEST');
+      } else if (isConnectionError(error)) {
         request.log.error({ err: error }, 'database unreachable');
         appError = new AppError('SERVICE_UNAVAILABLE');
       } else {

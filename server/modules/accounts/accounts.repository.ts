@@ -34,17 +34,42 @@ export async function updateAccount(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Counts a failed sign-in and locks when the limit is reached, in one statement. */
-export async function recordLoginFailure(db: Kysely<DB>, id: string, max: number, lockUntil: string) {
-  await db
+/**
+ * Counts a sign-in attempt before the password is checked, unless the account is locked or
+ * already has `max` attempts in flight: simultaneous guesses cannot outrun the lockout.
+ * Returns the new attempt count, or null when the attempt is refused.
+ */
+export async function beginSignInAttempt(db: Kysely<DB>, id: string, max: number, now: string): Promise<number | null> {
+  const row = await db
     .updateTable('account')
-    .set((eb) => ({
-      failed_logins: sql<number>`case when ${eb.ref('failed_logins')} + 1 >= ${max} then 0 else ${eb.ref('failed_logins')} + 1 end`,
-      locked_until: sql<string | null>`case when ${eb.ref('failed_logins')} + 1 >= ${max} then ${lockUntil} else ${eb.ref('locked_until')} end`,
-    }))
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
     .where('id', '=', id)
-    .execute();
-  return db.selectFrom('account').select(['failed_logins', 'locked_until']).where('id', '=', id).executeTakeFirstOrThrow();
+    .where('failed_logins', '<', max)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .returning('failed_logins')
+    .executeTakeFirst();
+  return row ? Number(row.failed_logins) : null;
+}
+
+/** Locks the account until the given time and clears the attempt count. */
+export async function lockAccount(db: Kysely<DB>, id: string, until: string): Promise<void> {
+  await db.updateTable('account').set({ failed_logins: 0, locked_until: until }).where('id', '=', id).execute();
+}
+
+/**
+ * Ends a successful attempt, only if the account is still unlocked and its password is the
+ * one just verified (an administrator may have reset it meanwhile). Not a version change.
+ */
+export async function completeSignIn(db: Kysely<DB>, id: string, passwordHash: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('account')
+    .set({ failed_logins: 0, locked_until: null, last_login_at: now })
+    .where('id', '=', id)
+    .where('password_hash', '=', passwordHash)
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export interface AccountSearch {
@@ -56,8 +81,8 @@ export interface AccountSearch {
 export async function searchAccounts(db: Kysely<DB>, s: AccountSearch, limit: number, offset: number) {
   let q = db.selectFrom('account');
   if (s.q) {
-    const like = `%${s.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([sql<boolean>`username like ${like} escape '\\'`, sql<boolean>`display_name like ${like} escape '\\'`]));
+    const like = `%${s.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) => eb.or([sql<boolean>`lower(username) like ${like} escape '\\'`, sql<boolean>`lower(display_name) like ${like} escape '\\'`]));
   }
   if (s.status) q = q.where('status', '=', s.status);
   if (s.role) {

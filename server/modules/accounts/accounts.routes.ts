@@ -57,6 +57,15 @@ function presentToken(t: ApiTokenTable & { account_username: string }) {
   };
 }
 
+const ALL_UNITS_ROLES = ['district_staff', 'dispatcher', 'town_official', 'admin'];
+
+/** The unit ids a unit clerk is limited to, or undefined when a wider role sees all units. */
+function ownUnitsOnly(actor: FastifyRequest['actor']): string[] | undefined {
+  const grants = grantsOf(actor);
+  if (grants.some((g) => ALL_UNITS_ROLES.includes(g.role))) return undefined;
+  return grants.filter((g) => g.role === 'unit_clerk' && g.scope_type === 'unit').map((g) => g.scope_id);
+}
+
 export function accountsRoutes(app: ZodApp, { database, config }: Deps) {
   const { db } = database;
   const authTags = ['auth'];
@@ -93,7 +102,7 @@ export function accountsRoutes(app: ZodApp, { database, config }: Deps) {
   app.post(
     '/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: { tags: authTags, summary: 'Sign in with user name and password', body: loginBody, response: { 200: sessionSchema } },
     },
     async (req, reply) => {
@@ -249,9 +258,8 @@ export function accountsRoutes(app: ZodApp, { database, config }: Deps) {
     },
     async (req) => {
       const { q, kind, limit, offset } = req.query;
-      const grants = grantsOf(req.actor);
-      // A unit clerk with no wider role sees only the units they work for.
-      const onlyUnits = grants.every((g) => g.role === 'unit_clerk') ? grants.map((g) => g.scope_id) : undefined;
+      // Someone whose only unit-reading role is unit clerk sees only the units they work for.
+      const onlyUnits = ownUnitsOnly(req.actor);
       const { rows, total } = await searchUnits(db, { q, kind, ids: onlyUnits }, limit, offset);
       return { items: rows.map(presentUnit), page: { limit, offset, total } };
     },
@@ -264,9 +272,8 @@ export function accountsRoutes(app: ZodApp, { database, config }: Deps) {
     },
     async (req) => {
       const unit = await findUnit(db, req.params.id);
-      const grants = grantsOf(req.actor);
-      const clerkOnly = grants.every((g) => g.role === 'unit_clerk');
-      if (!unit || (clerkOnly && !grants.some((g) => g.scope_id === unit.id))) throw new AppError('NOT_FOUND');
+      const own = ownUnitsOnly(req.actor);
+      if (!unit || (own && !own.includes(unit.id))) throw new AppError('NOT_FOUND');
       return presentUnit(unit);
     },
   );

@@ -11,14 +11,14 @@ export const usernameSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, msg('用户名为 2–32 位字母、数字、点、下划线或连字符', 'must be 2–32 letters, digits, dots, underscores or hyphens'));
-export const passwordInput = z.string().min(1).max(128);
+export const passwordInput = z.string().min(1).max(128).refine((s) => !s.includes('\u0000'), 'NUL');
 export const phoneSchema = z
   .string()
   .trim()
   .regex(/^\+?[0-9][0-9 -]{4,19}$/, msg('电话号码格式不正确', 'not a phone number'));
 
 export const grantInput = z
-  .object({ role: roleSchema, scopeType: scopeTypeSchema, scopeId: z.string().trim().max(64).default('') })
+  .object({ role: roleSchema, scopeType: scopeTypeSchema, scopeId: z.string().trim().regex(/^[\w-]{0,64}$/).default('') })
   .strict();
 
 export const grantSchema = z.object({
@@ -60,7 +60,7 @@ export const sessionSchema = z.union([
   }),
 ]);
 
-export const loginBody = z.object({ username: z.string().trim().min(1).max(64), password: passwordInput }).strict();
+export const loginBody = z.object({ username: text(64), password: passwordInput }).strict();
 export const changePasswordBody = z.object({ currentPassword: passwordInput, newPassword: passwordInput }).strict();
 
 export const accountsQuery = z.object({

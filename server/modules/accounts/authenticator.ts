@@ -58,9 +58,9 @@ export function createAuthenticator(db: Kysely<DB>, config: Config): Authenticat
   return {
     async authenticate(request: FastifyRequest) {
       const auth = request.headers.authorization;
-      if (auth) {
-        const m = /^Bearer\s+(\S+)$/.exec(auth);
-        const actor = m ? await actorFromApiToken(db, m[1] as string) : null;
+      // Only the Bearer scheme is ours; others (a staging proxy's Basic auth) are ignored.
+      if (auth && /^bearer\s/i.test(auth)) {
+        const actor = await actorFromApiToken(db, auth.replace(/^bearer\s+/i, '').trim());
         if (!actor) throw new AppError('INVALID_TOKEN');
         return actor;
       }

@@ -41,6 +41,9 @@ export const PERMISSIONS = {
   'calendar:manage': ['admin'],
   'appeals:register': ['dispatcher', 'member', 'admin'],
   'appeals:work': ['dispatcher', 'district_staff', 'town_official', 'unit_clerk', 'admin'],
+  // Reading one appeal: handlers in scope, and whoever filed it (the policy decides which).
+  'appeals:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
+  'inbox:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];

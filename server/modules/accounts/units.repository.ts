@@ -31,7 +31,7 @@ export interface UnitSearch {
 
 export async function searchUnits(db: Kysely<DB>, s: UnitSearch, limit: number, offset: number) {
   let q = db.selectFrom('unit');
-  if (s.q) q = q.where(sql<boolean>`name like ${`%${s.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\'`);
+  if (s.q) q = q.where(sql<boolean>`lower(name) like ${`%${s.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\'`);
   if (s.kind) q = q.where('kind', '=', s.kind);
   if (s.active !== undefined) q = q.where('active', '=', s.active ? 1 : 0);
   if (s.ids) q = s.ids.length ? q.where('id', 'in', s.ids) : q.where(sql<boolean>`1 = 0`);

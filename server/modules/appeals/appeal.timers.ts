@@ -40,10 +40,12 @@ const note = (appeal: AppealTable, kind: string) => ({
 
 /** Reminder before a deadline, overdue marking at it, escalation (督办) after it. */
 export function registerAppealTimers(runner: TimerRunner): void {
-  runner.register(TIMER_KINDS.reminder, async (tx, timer) => {
+  runner.register(TIMER_KINDS.reminder, async (tx, timer, audit: AuditLog) => {
     const appeal = await stillDue(tx, timer);
     if (!appeal) return 'stale';
-    await notifyAccounts(tx, await responsibleAccounts(tx, appeal), note(appeal, 'appeal.due_soon'));
+    const people = await responsibleAccounts(tx, appeal);
+    await notifyAccounts(tx, people, note(appeal, 'appeal.due_soon'));
+    audit.record({ action: 'appeal.remind_due', resourceType: 'appeal', resourceId: appeal.id, after: { state: appeal.state, stageDueAt: appeal.stage_due_at, notified: people.length } });
     return 'reminded';
   });
 

@@ -110,6 +110,8 @@ export interface AppealSearch {
   categoryIds?: string[];
   createdFrom?: string;
   createdTo?: string;
+  /** Limits to what one person may see: their units' appeals, their territories', their own. */
+  visibleTo?: { unitIds: string[]; territoryPrefixes: string[]; filedBy: string };
 }
 
 export async function searchAppeals(db: Kysely<DB>, s: AppealSearch, limit: number, offset: number) {
@@ -121,6 +123,16 @@ export async function searchAppeals(db: Kysely<DB>, s: AppealSearch, limit: numb
     q = prefixes.length
       ? q.where((eb) => eb.or(prefixes.map((p) => eb.and([eb('territory_code', '>=', p), eb('territory_code', '<', `${p}:`)]))))
       : q.where(sql<boolean>`1 = 0`);
+  }
+  if (s.visibleTo) {
+    const v = s.visibleTo;
+    q = q.where((eb) =>
+      eb.or([
+        eb('filed_by', '=', v.filedBy),
+        ...(v.unitIds.length ? [eb('lead_unit_id', 'in', v.unitIds)] : []),
+        ...v.territoryPrefixes.map((p) => eb.and([eb('territory_code', '>=', p), eb('territory_code', '<', `${p}:`)])),
+      ]),
+    );
   }
   if (s.overdueAt) q = q.where('stage_due_at', '<', s.overdueAt);
   if (s.trackingNo) q = q.where('tracking_no', '=', s.trackingNo);

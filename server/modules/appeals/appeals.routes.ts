@@ -6,7 +6,7 @@ import type { Actor } from '../../infra/http/access.js';
 import { AppError } from '../../infra/http/errors.js';
 import { takeAppealAction } from './commands/take-appeal-action.js';
 import { registerAppeal } from './commands/register-appeal.js';
-import { maySee, visibility } from './appeals.policy.js';
+import { isHandler, maySee, visibility } from './appeals.policy.js';
 import { presentAppeal, presentAppealSummary, presentPublicStatus } from './appeals.presenter.js';
 import {
   findAppeal,
@@ -30,14 +30,6 @@ import {
 import { deadlineDeps } from './appeals.service.js';
 import type { AppealState } from './appeal.workflow.js';
 import type { AppealTable } from './appeals.table.js';
-
-/** Handlers see names and phone numbers; everyone else sees them masked. */
-function isHandler(actor: Actor | null, appeal: AppealTable, unitIds: string[]): boolean {
-  const detail = actor?.detail as { grants?: { role: string; scope_type: string; scope_id: string }[] } | undefined;
-  return (detail?.grants ?? []).some(
-    (g) => ['dispatcher', 'admin'].includes(g.role) || (g.role === 'unit_clerk' && unitIds.includes(g.scope_id)),
-  );
-}
 
 async function detail(db: Kysely<DB>, appeal: AppealTable, actor: Actor | null) {
   const [units, events, categories] = await Promise.all([listAppealUnits(db, appeal.id), listAppealEvents(db, appeal.id), listCategories(db, true)]);
@@ -91,7 +83,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar }: Deps) {
           trackingNo,
           phone,
           categoryId,
-          ...('all' in scope ? {} : scope.unitIds.length ? { leadUnitIds: scope.unitIds } : { territoryPrefixes: scope.territoryPrefixes }),
+          ...('all' in scope ? {} : { visibleTo: scope }),
         },
         limit,
         offset,
@@ -114,7 +106,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar }: Deps) {
   app.get(
     '/appeals/:id',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'appeals:read' },
       schema: { tags, summary: 'One appeal with its timeline, clocks and the actions this person may take', params: z.object({ id: z.string().uuid() }), response: { 200: appealSchema } },
     },
     async (req) => {

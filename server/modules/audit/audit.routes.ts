@@ -21,14 +21,14 @@ const reportSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   lastSeq: z.number().int(),
-  broken: z.object({ seq: z.number().int(), reason: z.enum(['hash', 'link', 'gap']) }).optional(),
+  broken: z.object({ seq: z.number().int(), reason: z.enum(['hash', 'link', 'gap', 'head']) }).optional(),
 });
 
 const filterQuery = z.object({
-  resourceType: z.string().max(64).optional(),
-  resourceId: z.string().max(64).optional(),
-  actorId: z.string().max(64).optional(),
-  action: z.string().max(64).optional(),
+  resourceType: z.string().regex(/^[\w.:-]{1,64}$/).optional(),
+  resourceId: z.string().regex(/^[\w.:-]{1,64}$/).optional(),
+  actorId: z.string().regex(/^[\w.:-]{1,64}$/).optional(),
+  action: z.string().regex(/^[\w.:-]{1,64}$/).optional(),
   ...paging,
 });
 

@@ -42,7 +42,10 @@ export function calendarRoutes(app: ZodApp, { database, calendar }: Deps) {
       schema: {
         tags,
         summary: 'When a number of working days (office time) after an instant ends',
-        querystring: z.object({ from: z.string().datetime({ offset: true }), workingDays: z.coerce.number().min(0).max(365) }),
+        querystring: z.object({
+          from: z.string().datetime({ offset: true }).refine((v) => /^(20[0-9]{2}|2100)-/.test(new Date(v).toISOString()), 'year 2000–2100'),
+          workingDays: z.coerce.number().min(0).max(365),
+        }),
         response: { 200: z.object({ from: z.string(), workingDays: z.number(), due: z.string(), calendarComplete: z.boolean() }) },
       },
     },

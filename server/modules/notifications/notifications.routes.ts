@@ -23,7 +23,7 @@ export function notificationsRoutes(app: ZodApp, { database }: Deps) {
   app.get(
     '/inbox',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'inbox:read' },
       schema: {
         tags,
         summary: 'My notifications, newest first, with the unread count',
@@ -52,7 +52,7 @@ export function notificationsRoutes(app: ZodApp, { database }: Deps) {
   app.post(
     '/inbox/read',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'inbox:read' },
       schema: {
         tags,
         summary: 'Mark one notification (or, without an id, all of mine) read',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { contextOf, type Deps, type ZodApp } from '../../infra/http/app.js';
 import { AppError } from '../../infra/http/errors.js';
+import { text as fieldText } from '../../infra/http/fields.js';
 import { actorFromApiToken } from '../accounts/index.js';
 import {
   deadlineDeps,
@@ -57,7 +58,7 @@ function formatOf(request: FastifyRequest): Format {
   return request.url.split('?')[0]?.endsWith('.xml') ? 'xml' : 'json';
 }
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => fieldText(max, { min: 0 });
 const csv = (re: RegExp) => z.string().regex(re).transform((s) => s.split(',').filter(Boolean));
 const w3c = z.string().datetime({ offset: true });
 
@@ -93,7 +94,7 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
   for (const format of FORMATS) {
     app.get(
       `/discovery.${format}`,
-      { config: { access: 'public' }, schema: { tags, summary: `Discovery (${format})` } },
+      { config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags, summary: `Discovery (${format})` } },
       async (req, reply) => {
         const base = `${req.protocol}://${req.host}/open311/v2`;
         return send(reply, format, 200, 'discovery', null, {
@@ -111,7 +112,7 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
     app.get(
       `/services.${format}`,
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
         schema: { tags, summary: `Service list: the leaf appeal categories (${format})`, querystring: z.object({ jurisdiction_id: text(64).optional() }) },
       },
       async (_req, reply) =>
@@ -136,7 +137,7 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
     app.get(
       `/requests.${format}`,
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
         schema: {
           tags,
           summary: `Service requests: by id, or filtered (default: the last 90 days, at most 1000) (${format})`,
@@ -233,7 +234,7 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
   app.get(
     '/services/:file',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: { tags, summary: 'Service definition: {service_code}.json or .xml', params: z.object({ file: text(80) }) },
     },
     async (req, reply) => {
@@ -256,7 +257,7 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
   app.get(
     '/requests/:file',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: { tags, summary: 'One service request: {service_request_id}.json or .xml', params: z.object({ file: text(40) }), querystring: z.object({ jurisdiction_id: text(64).optional(), extensions: z.enum(['true', 'false']).optional() }) },
     },
     async (req, reply) => {
@@ -272,7 +273,7 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
   app.get(
     '/tokens/:file',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: { tags, summary: 'The service request id behind a token: {token_id}.json or .xml', params: z.object({ file: text(60) }) },
     },
     async (req, reply) => {
@@ -290,26 +291,29 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
     const lastAnswer = [...events].reverse().find((e) => ['reply', 'answer_directly', 'final_answer'].includes(e.action) && e.payload);
     const answer = lastAnswer ? (JSON.parse(lastAnswer.payload as string) as { text?: string }).text : undefined;
     const timeline = events.map((e) => ({ action: e.action, state: e.to_state, datetime: open311Date(e.created_at) }));
+    // Only reports made through Open311 itself were written to be public; appeals taken by
+    // phone or on a visit publish their category and progress, never their words or place.
+    const publicText = a.channel === 'open311';
     return {
       service_request_id: a.tracking_no,
       status: open311Status(a.state),
-      status_notes: answer ? `${STATE_NOTES[a.state]}：${answer}` : STATE_NOTES[a.state],
+      status_notes: answer && publicText ? `${STATE_NOTES[a.state]}：${answer}` : STATE_NOTES[a.state],
       service_name: cat?.name_zh ?? '',
       service_code: cat?.code ?? '',
-      description: a.description,
+      description: publicText ? a.description : '',
       agency_responsible: units.find((u) => u.role === 'lead')?.name ?? '',
       service_notice: '',
       requested_datetime: open311Date(a.created_at),
       updated_datetime: open311Date(a.updated_at),
       expected_datetime: open311Date(a.reply_due_at ?? a.stage_due_at),
-      address: a.address ?? '',
+      address: publicText ? a.address ?? '' : '',
       address_id: '',
       zipcode: '',
-      lat: a.lat,
-      long: a.lng,
+      lat: publicText ? a.lat : null,
+      long: publicText ? a.lng : null,
       media_url: '',
       ...(extensions
-        ? { extended_attributes: { state: a.state, territory_code: a.territory_code, timeline: format === 'xml' ? { step: timeline } : timeline } }
+        ? { extended_attributes: { state: a.state, territory_code: publicText ? a.territory_code : '', timeline: format === 'xml' ? { step: timeline } : timeline } }
         : {}),
     };
   }

@@ -51,10 +51,10 @@ export async function createAccount(db: Kysely<DB>, ctx: CommandContext, input: 
       });
       const grants = [];
       for (const g of input.grants ?? []) {
-        await checkScope(tx, g.role, g.scopeType, g.scopeId);
-        const grant = { id: uuidv7(), account_id: id, role: g.role, scope_type: g.scopeType, scope_id: g.scopeId, created_at: now };
+        const scopeId = await checkScope(tx, g.role, g.scopeType, g.scopeId);
+        const grant = { id: uuidv7(), account_id: id, role: g.role, scope_type: g.scopeType, scope_id: scopeId, created_at: now };
         await insertGrant(tx, grant);
-        grants.push({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId });
+        grants.push({ role: g.role, scopeType: g.scopeType, scopeId });
       }
       audit.record({
         action: 'account.create',

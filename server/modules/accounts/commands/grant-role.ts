@@ -13,16 +13,20 @@ import { findUnit } from '../units.repository.js';
 const badScope = (zh: string, en: string) =>
   new AppError('VALIDATION_FAILED', { zh, en }, { errors: [{ field: 'scopeId', message: zh }] });
 
-/** A role is granted only with a scope it can have, pointing at something that exists. */
-export async function checkScope(db: Kysely<DB>, role: Role, scopeType: ScopeType, scopeId: string): Promise<void> {
+/**
+ * A role is granted only with a scope it can have, pointing at something that exists.
+ * Returns the scope id to store (a territory's short code, however it was typed).
+ */
+export async function checkScope(db: Kysely<DB>, role: Role, scopeType: ScopeType, scopeId: string): Promise<string> {
   if (!ROLE_SCOPES[role].includes(scopeType))
     throw new AppError('VALIDATION_FAILED', undefined, {
       errors: [{ field: 'scopeType', message: `${role}: ${ROLE_SCOPES[role].join(' / ')}` }],
     });
   if (scopeType === 'district' && scopeId !== '') throw badScope('全区范围不需要范围编号', 'a district-wide grant takes no scope id');
-  if (scopeType === 'territory') await getTerritory(db, scopeId);
+  if (scopeType === 'territory') return (await getTerritory(db, scopeId)).code;
   if (scopeType === 'unit' && !(await findUnit(db, scopeId))) throw badScope('承办单位不存在', 'no such unit');
   if (scopeType === 'venue' && !/^[\w-]{1,64}$/.test(scopeId)) throw badScope('场所编号无效', 'invalid venue id');
+  return scopeId;
 }
 
 export async function grantRole(
@@ -34,10 +38,10 @@ export async function grantRole(
   try {
     await runCommand(db, ctx, async (tx, audit) => {
       if (!(await findAccountById(tx, accountId))) throw accountNotFound(accountId);
-      await checkScope(tx, g.role, g.scopeType, g.scopeId);
+      const scopeId = await checkScope(tx, g.role, g.scopeType, g.scopeId);
       const id = uuidv7();
-      await insertGrant(tx, { id, account_id: accountId, role: g.role, scope_type: g.scopeType, scope_id: g.scopeId, created_at: new Date().toISOString() });
-      audit.record({ action: 'account.grant_role', resourceType: 'account', resourceId: accountId, after: { grantId: id, ...g } });
+      await insertGrant(tx, { id, account_id: accountId, role: g.role, scope_type: g.scopeType, scope_id: scopeId, created_at: new Date().toISOString() });
+      audit.record({ action: 'account.grant_role', resourceType: 'account', resourceId: accountId, after: { grantId: id, ...g, scopeId } });
     });
   } catch (err) {
     if (isUniqueViolation(err, 'role_grant')) throw new AppError('ALREADY_EXISTS', { zh: '该角色已授予', en: 'This role is already granted' });

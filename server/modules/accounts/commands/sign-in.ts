@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../../config.js';
 import { runCommand, type CommandContext } from '../../../infra/commands.js';
 import type { DB } from '../../../infra/db/schema.js';
-import { findAccountByUsername, recordLoginFailure, updateAccount } from '../accounts.repository.js';
+import { beginSignInAttempt, completeSignIn, findAccountByUsername, lockAccount } from '../accounts.repository.js';
 import { verifyPassword } from '../password.js';
 import { newSecret, sha256 } from '../secrets.js';
 import { deleteExpiredSessions, insertSession } from '../sessions.repository.js';
@@ -13,8 +13,9 @@ export type SignInOutcome =
   | { kind: 'locked'; until: string };
 
 /**
- * Checks a user name and password. Failures are counted and audited (and committed) before
- * the caller reports them; the limit locks the account for a while.
+ * Checks a user name and password. The attempt is counted before the password is verified
+ * (so parallel guesses share the limit), failures and lockouts are audited and committed
+ * before the caller reports them, and success only lands on an unlocked, unchanged account.
  */
 export async function signIn(
   db: Kysely<DB>,
@@ -23,34 +24,54 @@ export async function signIn(
   input: { username: string; password: string; userAgent: string | null },
 ): Promise<SignInOutcome> {
   const username = input.username.toLowerCase();
+  const label = username.slice(0, 64);
   const account = await findAccountByUsername(db, username);
   const now = new Date();
-  if (account?.locked_until && account.locked_until > now.toISOString()) {
-    return runCommand(db, { ...ctx, actorLabel: username }, async (_tx, audit) => {
-      audit.record({ action: 'auth.sign_in_refused', resourceType: 'account', resourceId: account.id, after: { reason: 'locked' } });
-      return { kind: 'locked', until: account.locked_until as string };
+  const lockedFor = (until: string) =>
+    runCommand(db, { ...ctx, actorLabel: label }, async (_tx, audit) => {
+      audit.record({ action: 'auth.sign_in_refused', resourceType: 'account', resourceId: account?.id ?? null, after: { reason: 'locked' } });
+      return { kind: 'locked' as const, until };
+    });
+
+  if (!account || account.status !== 'active') {
+    await verifyPassword(input.password, null); // same work as a real check
+    return runCommand(db, { ...ctx, actorLabel: label }, async (_tx, audit) => {
+      audit.record({ action: 'auth.sign_in_failed', resourceType: 'account', resourceId: account?.id ?? null, after: { username: label } });
+      return { kind: 'invalid' as const };
     });
   }
-  const ok = await verifyPassword(input.password, account?.password_hash ?? null);
-  if (!account || account.status !== 'active' || !ok) {
-    return runCommand(db, { ...ctx, actorLabel: username.slice(0, 64) }, async (tx, audit) => {
-      if (!account) {
-        audit.record({ action: 'auth.sign_in_failed', resourceType: 'account', resourceId: null, after: { username: username.slice(0, 64) } });
-        return { kind: 'invalid' };
+
+  const attempts = await beginSignInAttempt(db, account.id, config.loginMaxFailures, now.toISOString());
+  if (attempts === null) {
+    const fresh = await findAccountByUsername(db, username);
+    const until =
+      fresh?.locked_until && fresh.locked_until > now.toISOString()
+        ? fresh.locked_until
+        : new Date(now.getTime() + config.loginLockMinutes * 60_000).toISOString();
+    if (!(fresh?.locked_until && fresh.locked_until > now.toISOString())) await lockAccount(db, account.id, until);
+    return lockedFor(until);
+  }
+
+  const ok = await verifyPassword(input.password, account.password_hash);
+  if (!ok) {
+    return runCommand(db, { ...ctx, actorLabel: label }, async (tx, audit) => {
+      if (attempts >= config.loginMaxFailures) {
+        const until = new Date(now.getTime() + config.loginLockMinutes * 60_000).toISOString();
+        await lockAccount(tx, account.id, until);
+        audit.record({ action: 'auth.locked', resourceType: 'account', resourceId: account.id, after: { lockedUntil: until } });
+        return { kind: 'locked' as const, until };
       }
-      const lockUntil = new Date(now.getTime() + config.loginLockMinutes * 60_000).toISOString();
-      const state = await recordLoginFailure(tx, account.id, config.loginMaxFailures, lockUntil);
-      const locked = state.locked_until === lockUntil;
-      audit.record({
-        action: locked ? 'auth.locked' : 'auth.sign_in_failed',
-        resourceType: 'account',
-        resourceId: account.id,
-        after: locked ? { lockedUntil: lockUntil } : { failedLogins: state.failed_logins },
-      });
-      return locked ? { kind: 'locked', until: lockUntil } : { kind: 'invalid' };
+      audit.record({ action: 'auth.sign_in_failed', resourceType: 'account', resourceId: account.id, after: { failedLogins: attempts } });
+      return { kind: 'invalid' as const };
     });
   }
+
   return runCommand(db, { ...ctx, actorId: account.id, actorLabel: account.username }, async (tx, audit) => {
+    if (!(await completeSignIn(tx, account.id, account.password_hash as string, new Date().toISOString()))) {
+      audit.record({ action: 'auth.sign_in_refused', resourceType: 'account', resourceId: account.id, after: { reason: 'locked or changed' } });
+      const current = await findAccountByUsername(tx, username);
+      return current?.locked_until && current.locked_until > now.toISOString() ? { kind: 'locked' as const, until: current.locked_until } : { kind: 'invalid' as const };
+    }
     const token = newSecret();
     const csrfToken = newSecret();
     const expiresAt = new Date(now.getTime() + config.sessionMaxHours * 3_600_000).toISOString();
@@ -65,8 +86,7 @@ export async function signIn(
       ip: ctx.ip,
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
-    await updateAccount(tx, account.id, account.version, { failed_logins: 0, locked_until: null, last_login_at: now.toISOString(), updated_at: account.updated_at });
     audit.record({ action: 'auth.sign_in', resourceType: 'account', resourceId: account.id });
-    return { kind: 'ok', accountId: account.id, token, csrfToken, expiresAt };
+    return { kind: 'ok' as const, accountId: account.id, token, csrfToken, expiresAt };
   });
 }
