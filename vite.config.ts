@@ -14,10 +14,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
-    // The server's CSP forbids inline scripts, so the module preload polyfill (an inline
-    // script in some setups) stays off; every browser we target supports modulepreload.
+    // Every browser we support preloads modules natively; the polyfill would be dead weight.
     modulePreload: { polyfill: false },
-    chunkSizeWarningLimit: 1200,
   },
   server: {
     proxy: {

@@ -157,7 +157,7 @@ export interface AuditEvent {
   actorLabel: string;
   action: string;
   resourceType: string;
-  resourceId: string;
+  resourceId: string | null;
   before: unknown;
   after: unknown;
   requestId: string | null;
@@ -168,5 +168,5 @@ export interface AuditVerification {
   ok: boolean;
   checked: number;
   lastSeq: number;
-  broken?: { seq: number; reason: string };
+  broken?: { seq: number; reason: 'hash' | 'link' | 'gap' | 'head' };
 }

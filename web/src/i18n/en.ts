@@ -6,7 +6,6 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 const en: Messages<typeof zhCN> = {
   app: {
     documentTitle: '{{page}} · Minhu 民呼',
-    homeLink: 'Minhu 民呼 home',
     footer: 'Minhu 民呼 · When the people call, we act; we consult for the people · open-source civic platform',
   },
   language: {
@@ -74,6 +73,7 @@ const en: Messages<typeof zhCN> = {
     back: 'Back to the home page',
   },
   home: {
+    motto: 'When the people call, we act · We consult for the people',
     title: 'Home',
     heading: 'Minhu — grassroots consultative governance',
     lead: 'When the people call, we act. Minhu links residents’ concerns, the work of the responsible units and the results of public consultations into one traceable chain: who handles each matter, how far it has got and how it ended are visible to all.',
@@ -278,6 +278,12 @@ const en: Messages<typeof zhCN> = {
     before: 'Before',
     after: 'After',
     none: '(none)',
+    reasons: {
+      hash: 'the record does not match its hash (it may have been altered)',
+      link: 'the link to the previous record does not match',
+      gap: 'a sequence number is missing (a record may have been deleted)',
+      head: 'the newest records are missing (the end of the trail may have been cut off)',
+    },
     ip: 'IP address',
   },
   password: {

@@ -6,5 +6,6 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: { translation: typeof zhCN };
     returnNull: false;
+    nsSeparator: false;
   }
 }

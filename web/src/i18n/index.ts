@@ -33,6 +33,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],
   initAsync: false,
+  // Permission names contain ':' ('units:read'), so ':' must not mean "namespace".
+  nsSeparator: false,
   // React escapes every interpolated value; escaping here too would show &lt; to people.
   interpolation: { escapeValue: false },
   returnNull: false,

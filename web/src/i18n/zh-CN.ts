@@ -2,7 +2,6 @@
 const zhCN = {
   app: {
     documentTitle: '{{page}} · 民呼 Minhu',
-    homeLink: '民呼 Minhu 首页',
     footer: '民呼 Minhu · 民呼我为 · 协商为民 · 开源基层协商议事平台',
   },
   language: {
@@ -70,6 +69,7 @@ const zhCN = {
     back: '返回首页',
   },
   home: {
+    motto: '民呼我为 · 协商为民',
     title: '首页',
     heading: '民呼 —— 基层协商议事平台',
     lead: '群众有所呼，我们有所为。民呼把居民反映的诉求、承办单位的办理和协商议事的成果连成一条可追溯的链：每件事由谁办、办到哪一步、结果如何，都看得见。',
@@ -274,6 +274,12 @@ const zhCN = {
     before: '修改前',
     after: '修改后',
     none: '（无）',
+    reasons: {
+      hash: '记录内容与哈希值不符（可能被篡改）',
+      link: '与上一条记录的链接不符',
+      gap: '序号不连续（可能有记录被删除）',
+      head: '最新的记录缺失（日志末尾可能被截断）',
+    },
     ip: 'IP 地址',
   },
   password: {

@@ -80,7 +80,7 @@ export function AuditPage() {
       key: 'resource',
       render: (_, e) => (
         <span>
-          {e.resourceType} <code className="mh-break">{e.resourceId}</code>
+          {e.resourceType} {e.resourceId && <code className="mh-break">{e.resourceId}</code>}
         </span>
       ),
     },
@@ -113,7 +113,10 @@ export function AuditPage() {
               title={t('audit.chainBroken')}
               description={
                 verification.broken
-                  ? t('audit.chainBrokenDetail', { seq: verification.broken.seq, reason: verification.broken.reason })
+                  ? t('audit.chainBrokenDetail', {
+                      seq: verification.broken.seq,
+                      reason: t(`audit.reasons.${verification.broken.reason}`),
+                    })
                   : t('audit.chainOkDetail', { checked: verification.checked, lastSeq: verification.lastSeq })
               }
             />

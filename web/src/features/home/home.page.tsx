@@ -10,9 +10,7 @@ export function HomePage() {
   return (
     <div className="mh-home">
       <section className="mh-hero" aria-labelledby="home-heading">
-        <p className="mh-hero-motto" lang="zh-CN">
-          民呼我为 · 协商为民
-        </p>
+        <p className="mh-hero-motto">{t('home.motto')}</p>
         <h1 id="home-heading" className="mh-hero-title">
           {t('home.heading')}
         </h1>

@@ -8,6 +8,7 @@ import { useRequest } from '../../api/use-request.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { TerritoryPicker } from '../../components/remote-select.js';
+import { TerritoryName } from '../../components/territory-name.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../../session/session.js';
 
@@ -49,7 +50,7 @@ export function UnitsPage() {
   const columns: TableColumnsType<Unit> = [
     { title: t('units.name'), dataIndex: 'name', render: (name: string) => <strong>{name}</strong> },
     { title: t('units.kind'), dataIndex: 'kind', render: (kind: UnitKind) => t(`units.kinds.${kind}`) },
-    { title: t('units.territoryCode'), dataIndex: 'territoryCode', render: (v: string | null) => (v ? <code>{v}</code> : '—') },
+    { title: t('units.territoryCode'), dataIndex: 'territoryCode', render: (v: string | null) => (v ? <TerritoryName code={v} /> : '—') },
     { title: t('units.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
     { title: t('units.address'), dataIndex: 'address', render: (v: string | null) => v ?? '—' },
     {

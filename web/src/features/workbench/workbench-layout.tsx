@@ -43,21 +43,23 @@ export function WorkbenchLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
   useEffect(() => onPasswordChangeRequired(() => navigate('/workbench/password')), [navigate]);
 
   if (session === undefined) return <PageLoading />;
   if (session === null) {
+    // After an expired session, come back here once signed in again; after signing out, don't.
     const next = location.pathname + location.search;
-    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+    return <Navigate to={leaving ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (session.account.mustChangePassword && location.pathname !== '/workbench/password') {
     return <Navigate to="/workbench/password" replace />;
   }
 
   async function leave() {
+    setLeaving(true);
     await signOut().catch(() => undefined);
-    navigate('/login', { replace: true });
   }
 
   const user = (
