@@ -9,12 +9,13 @@ import { territoriesModule } from './modules/territories/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 import { appealsModule, registerAppealTimers } from './modules/appeals/index.js';
 import { open311Module } from './modules/open311/index.js';
+import { verificationModule } from './modules/verification/index.js';
 import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifications/index.js';
 import { TimerRunner } from './infra/timers/timer-runner.js';
 import { CalendarService } from './infra/calendar/calendar.service.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, appealsModule, open311Module];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {

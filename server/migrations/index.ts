@@ -3,6 +3,7 @@ import { foundation } from './20261129T0500-foundation.js';
 import { calendar } from './20261129T0600-calendar.js';
 import { appeals } from './20261129T0700-appeals.js';
 import { notificationsTimers } from './20261129T0800-notifications-timers.js';
+import { otp } from './20261129T0900-otp.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T0600-calendar': calendar,
   '20261129T0700-appeals': appeals,
   '20261129T0800-notifications-timers': notificationsTimers,
+  '20261129T0900-otp': otp,
 };

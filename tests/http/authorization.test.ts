@@ -63,6 +63,8 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/v1/appeal-status/:trackingNo': EVERYONE,
   'GET /api/v1/inbox': SIGNED_IN,
   'POST /api/v1/inbox/read': SIGNED_IN,
+  'POST /api/v1/public/otp': EVERYONE,
+  'POST /api/v1/public/appeals': EVERYONE,
   // Open311 is public; creating a request checks its api_key inside.
   'GET /open311/v2/discovery.json': EVERYONE,
   'GET /open311/v2/discovery.xml': EVERYONE,

@@ -6,6 +6,7 @@ import type { AuditTables } from '../audit/audit.table.js';
 import type { CalendarTables } from '../calendar/calendar.table.js';
 import type { TimerTables } from '../timers/timer.table.js';
 import type { NotificationsTables } from '../../modules/notifications/notifications.table.js';
+import type { VerificationTables } from '../../modules/verification/verification.table.js';
 import type { AccountsTables } from '../../modules/accounts/accounts.table.js';
 import type { AppealsTables } from '../../modules/appeals/appeals.table.js';
 import type { TerritoriesTables } from '../../modules/territories/territories.table.js';
@@ -17,4 +18,5 @@ export interface DB
     AccountsTables,
     TerritoriesTables,
     AppealsTables,
-    NotificationsTables {}
+    NotificationsTables,
+    VerificationTables {}

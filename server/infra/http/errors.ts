@@ -7,6 +7,7 @@ export const ERROR_CATALOGUE = {
   VALIDATION_FAILED: { status: 400, zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are invalid; see the list of errors' },
   MALFORMED_REQUEST: { status: 400, zh: '请求格式无法识别', en: 'The request body could not be read' },
   WEAK_PASSWORD: { status: 400, zh: '密码不符合安全要求', en: 'The password does not meet the password rules' },
+  OTP_INVALID: { status: 400, zh: '验证码错误、已过期或已使用，请重新获取', en: 'The code is wrong, expired or already used; request a new one' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Sign in first' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong user name or password' },
   INVALID_TOKEN: { status: 401, zh: 'API 令牌无效、已过期或已撤销', en: 'The API token is invalid, expired or revoked' },

@@ -24,10 +24,13 @@ import {
   categorySchema,
   newAppealBody,
   publicStatusSchema,
+  residentAppealBody,
+  residentAppealReceipt,
   statusParams,
   statusQuery,
 } from './appeals.schemas.js';
 import { deadlineDeps } from './appeals.service.js';
+import { checkOneTimeCode, consumeOneTimeCode } from '../verification/index.js';
 import type { AppealState } from './appeal.workflow.js';
 import type { AppealTable } from './appeals.table.js';
 
@@ -63,6 +66,36 @@ export function appealsRoutes(app: ZodApp, { database, calendar }: Deps) {
       const channel = req.actor?.via === 'token' ? 'api' : req.body.channel;
       const appeal = await registerAppeal(db, contextOf(req), deps, { ...req.body, channel, onBehalf: channel === 'visit' });
       return reply.status(201).send(await detail(db, appeal, req.actor));
+    },
+  );
+
+  app.post(
+    '/public/appeals',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'A resident files an appeal without an account, with the one-time code sent to their phone',
+        body: residentAppealBody,
+        response: { 201: residentAppealReceipt },
+      },
+    },
+    async (req, reply) => {
+      const { phone, code, ...input } = req.body;
+      const challenge = await checkOneTimeCode(db, phone, code);
+      const appeal = await registerAppeal(
+        db,
+        { ...contextOf(req), actorLabel: `resident ${phone.slice(0, 3)}****${phone.slice(-4)}` },
+        await deadlineDeps(db, calendar),
+        { ...input, channel: 'web', residentPhone: phone, phoneVerified: true },
+        (tx) => consumeOneTimeCode(tx, challenge),
+      );
+      return reply.status(201).send({
+        trackingNo: appeal.tracking_no,
+        state: appeal.state,
+        createdAt: appeal.created_at,
+        statusPath: `/status?no=${appeal.tracking_no}`,
+      });
     },
   );
 

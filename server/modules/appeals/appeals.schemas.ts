@@ -119,3 +119,19 @@ export const publicStatusSchema = z.object({
   steps: z.array(z.object({ action: z.string(), toState: z.string(), at: z.string(), text: z.string().nullable() })),
 });
 export const pageOf = pageSchema;
+
+export const residentAppealBody = z
+  .object({
+    phone: z.string().trim().regex(/^1[3-9]\d{9}$/, msg('请填写 11 位手机号', 'an 11-digit mobile number')),
+    code: z.string().trim().regex(/^\d{6}$/, msg('验证码为 6 位数字', 'the code has 6 digits')),
+    categoryId: z.string().uuid(),
+    territoryCode: z.string().regex(/^\d{9}$|^\d{12}$/, msg('请选择镇街或村社区', 'choose a town/street or a village/community')),
+    address: text(200).nullable().optional(),
+    description: text(4000, { multiline: true, min: 5 }),
+    residentName: text(64).nullable().optional(),
+    anonymous: z.boolean().default(false),
+    confidential: z.boolean().default(false),
+  })
+  .strict();
+
+export const residentAppealReceipt = z.object({ trackingNo: z.string(), state: stateSchema, createdAt: z.string(), statusPath: z.string() });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { WorkCalendar } from '../../../infra/calendar/work-calendar.js';
-import { runCommand, type CommandContext } from '../../../infra/commands.js';
+import { runCommand, type AuditLog, type CommandContext } from '../../../infra/commands.js';
 import type { DB } from '../../../infra/db/schema.js';
 import { AppError } from '../../../infra/http/errors.js';
 import { getTerritory } from '../../territories/index.js';
@@ -43,8 +43,23 @@ export async function registerAppeal(
   ctx: CommandContext,
   deps: { calendar: WorkCalendar; classes: DeadlineClasses },
   input: NewAppeal,
+  /** Runs first in the same transaction (e.g. using up a one-time code). */
+  before?: (tx: Kysely<DB>) => Promise<void>,
 ): Promise<AppealTable> {
   return runCommand(db, ctx, async (tx, audit) => {
+    if (before) await before(tx);
+    return registerWithin(tx, audit, ctx, deps, input);
+  });
+}
+
+async function registerWithin(
+  tx: Kysely<DB>,
+  audit: AuditLog,
+  ctx: CommandContext,
+  deps: { calendar: WorkCalendar; classes: DeadlineClasses },
+  input: NewAppeal,
+): Promise<AppealTable> {
+  {
     const category = await findCategory(tx, input.categoryId);
     if (!category || category.active !== 1) throw field('categoryId', '诉求类别不存在', 'No such category');
     const territory = await getTerritory(tx, input.territoryCode).catch(() => {
@@ -118,5 +133,5 @@ export async function registerAppeal(
       },
     });
     return row;
-  });
+  }
 }

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../infra/db/schema.js';
+import type { OtpChallengeTable } from './verification.table.js';
+
+export async function insertChallenge(db: Kysely<DB>, row: OtpChallengeTable) {
+  await db.insertInto('otp_challenge').values(row).execute();
+}
+
+/** How many codes a phone was sent since a time, and when the latest was. */
+export async function recentChallenges(db: Kysely<DB>, phone: string, since: string) {
+  const rows = await db.selectFrom('otp_challenge').select('created_at').where('phone', '=', phone).where('created_at', '>=', since).orderBy('created_at', 'desc').execute();
+  return { count: rows.length, latest: rows[0]?.created_at ?? null };
+}
+
+export async function latestOpenChallenge(db: Kysely<DB>, phone: string, purpose: OtpChallengeTable['purpose']) {
+  return db
+    .selectFrom('otp_challenge')
+    .selectAll()
+    .where('phone', '=', phone)
+    .where('purpose', '=', purpose)
+    .where('consumed_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function countFailedAttempt(db: Kysely<DB>, id: string) {
+  await db.updateTable('otp_challenge').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('id', '=', id).execute();
+}
+
+/** Uses a code up: compare-and-set, so a replayed or raced code succeeds once. */
+export async function consumeChallenge(db: Kysely<DB>, id: string, now: string): Promise<boolean> {
+  const r = await db.updateTable('otp_challenge').set({ consumed_at: now }).where('id', '=', id).where('consumed_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
