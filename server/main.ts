@@ -51,9 +51,9 @@ async function main() {
     for (const a of seeded.demoAccounts) lines.push(`    ${a.username.padEnd(11)} ${a.role}`);
   }
   if (seeded.generatedAdmin) {
-    lines.push(`  First administrator created. Sign in once and change the password:`);
+    lines.push(`  First administrator created; the password must be changed at the first sign-in:`);
     lines.push(`    user ${seeded.generatedAdmin.username}   password ${seeded.generatedAdmin.password}`);
-    lines.push(`  (shown only now; reset it later with: npx minhu create-user …)`);
+    lines.push(`  (shown only now; if it is lost, create another administrator with: npx minhu create-user NAME --name "…" --role admin)`);
   }
   console.log(lines.join('\n') + '\n');
 }

@@ -10,7 +10,6 @@ import {
   createUnit,
   findAccountByUsername,
   findUnitByName,
-  generatePassword,
   type Role,
   type ScopeType,
 } from '../accounts/index.js';
@@ -53,9 +52,9 @@ export async function seed(db: Kysely<DB>, mode: 'demo' | 'none'): Promise<SeedR
   }
   if (mode === 'none') {
     if ((await countAccounts(db)) === 0) {
-      const password = generatePassword(16);
-      await createAccount(db, ctx, { username: 'admin', displayName: '系统管理员', password, grants: [{ role: 'admin', scopeType: 'district', scopeId: '' }] });
-      result.generatedAdmin = { username: 'admin', password };
+      // No password given: a generated one that must be changed at the first sign-in.
+      const created = await createAccount(db, ctx, { username: 'admin', displayName: '系统管理员', grants: [{ role: 'admin', scopeType: 'district', scopeId: '' }] });
+      result.generatedAdmin = { username: 'admin', password: created.initialPassword as string };
     }
     return result;
   }
