@@ -73,6 +73,8 @@ export const appeals: Migration = {
     await db.schema.createIndex('appeal_unit_idx').on('appeal').columns(['lead_unit_id', 'state']).execute();
     await db.schema.createIndex('appeal_territory_idx').on('appeal').columns(['territory_code', 'created_at']).execute();
     await db.schema.createIndex('appeal_phone_idx').on('appeal').column('resident_phone').execute();
+    // Duplicate hints: open appeals of one category in one town, newest first.
+    await db.schema.createIndex('appeal_similar_idx').on('appeal').columns(['category_id', 'territory_code', 'created_at']).execute();
 
     await db.schema
       .createTable('appeal_unit')

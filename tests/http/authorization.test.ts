@@ -57,6 +57,7 @@ const EXPECTED: Record<string, Who[]> = {
   'DELETE /api/v1/calendar/days/:date': ['admin'],
   'GET /api/v1/categories': EVERYONE,
   'POST /api/v1/appeals': ['member', 'dispatcher', 'admin'],
+  'GET /api/v1/appeals/similar': ['member', 'dispatcher', 'admin'],
   'GET /api/v1/appeals': ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'],
   'GET /api/v1/appeals/:id': SIGNED_IN,
   'POST /api/v1/appeals/:id/actions': ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'],

@@ -154,3 +154,19 @@ export async function countAppeals(db: Kysely<DB>): Promise<number> {
   const r = await db.selectFrom('appeal').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+const OPEN_STATES: AppealState[] = ['registered', 'dispatched', 'return_requested', 'signed', 'in_progress', 'extension_requested', 'replied', 'awaiting_feedback', 'rated'];
+
+/** Open appeals of a category within a territory subtree, newest first: duplicate candidates. */
+export async function listOpenInArea(db: Kysely<DB>, categoryId: string, territoryPrefix: string, limit: number) {
+  return db
+    .selectFrom('appeal')
+    .select(['id', 'tracking_no', 'description', 'territory_code', 'state', 'created_at'])
+    .where('category_id', '=', categoryId)
+    .where('territory_code', '>=', territoryPrefix)
+    .where('territory_code', '<', `${territoryPrefix}:`)
+    .where('state', 'in', OPEN_STATES)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}

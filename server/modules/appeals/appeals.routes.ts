@@ -30,6 +30,8 @@ import {
   statusQuery,
 } from './appeals.schemas.js';
 import { deadlineDeps } from './appeals.service.js';
+import { findSimilarAppeals } from './similar-appeals.js';
+import { text as fieldText } from '../../infra/http/fields.js';
 import { checkOneTimeCode, consumeOneTimeCode } from '../verification/index.js';
 import type { AppealState } from './appeal.workflow.js';
 import type { AppealTable } from './appeals.table.js';
@@ -97,6 +99,38 @@ export function appealsRoutes(app: ZodApp, { database, calendar }: Deps) {
         statusPath: `/status?no=${appeal.tracking_no}`,
       });
     },
+  );
+
+  app.get(
+    '/appeals/similar',
+    {
+      config: { access: 'appeals:register' },
+      schema: {
+        tags,
+        summary: 'Open appeals that look like the one being typed (same category, same town, similar text)',
+        querystring: z.object({
+          categoryId: z.string().uuid(),
+          territoryCode: z.string().regex(/^\d{9}$|^\d{12}$/),
+          text: fieldText(4000, { multiline: true, min: 2 }),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), trackingNo: z.string(), description: z.string(), territoryCode: z.string(), state: z.string(), createdAt: z.string(), score: z.number() })),
+          }),
+        },
+      },
+    },
+    async (req) => ({
+      items: (await findSimilarAppeals(db, req.query)).map(({ appeal: a, score }) => ({
+        id: a.id,
+        trackingNo: a.tracking_no,
+        description: a.description,
+        territoryCode: a.territory_code,
+        state: a.state,
+        createdAt: a.created_at,
+        score: Math.round(score * 1000) / 1000,
+      })),
+    }),
   );
 
   app.get(
