@@ -13,6 +13,7 @@ import { verificationModule } from './modules/verification/index.js';
 import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifications/index.js';
 import { TimerRunner } from './infra/timers/timer-runner.js';
 import { CalendarService } from './infra/calendar/calendar.service.js';
+import { GroupCommitter } from './infra/group-commit.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
 export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module];
@@ -20,7 +21,7 @@ export const MODULES = [territoriesModule, accountsModule, auditModule, calendar
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {
   return buildHttpApp(
-    { config, database, logger, calendar: new CalendarService(database.db) },
+    { config, database, logger, calendar: new CalendarService(database.db), committer: new GroupCommitter(database.db, logger) },
     { modules: MODULES, authenticator: createAuthenticator(database.db, config) },
   );
 }

@@ -22,6 +22,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { CommandContext } from '../audit/audit.repository.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
+import type { GroupCommitter } from '../group-commit.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { isConnectionError, isInvalidText } from '../db/errors.js';
 import type { Access, Authenticator } from './access.js';
@@ -49,6 +50,8 @@ export interface Deps {
   readonly database: DatabaseHandle;
   readonly logger: Logger;
   readonly calendar: CalendarService;
+  /** Shared transactions for high-volume commands (appeal intake). */
+  readonly committer: GroupCommitter;
 }
 
 /** A domain module as the HTTP layer sees it: a name (the OpenAPI tag) and its routes. */

@@ -42,7 +42,7 @@ async function detail(db: Kysely<DB>, appeal: AppealTable, actor: Actor | null) 
   return presentAppeal(appeal, categories.find((c) => c.id === appeal.category_id), units, events, actor, isHandler(actor, appeal, unitIds));
 }
 
-export function appealsRoutes(app: ZodApp, { database, calendar }: Deps) {
+export function appealsRoutes(app: ZodApp, { database, calendar, committer }: Deps) {
   const { db } = database;
   const tags = ['appeals'];
 
@@ -66,7 +66,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar }: Deps) {
     async (req, reply) => {
       const deps = await deadlineDeps(db, calendar);
       const channel = req.actor?.via === 'token' ? 'api' : req.body.channel;
-      const appeal = await registerAppeal(db, contextOf(req), deps, { ...req.body, channel, onBehalf: channel === 'visit' });
+      const appeal = await registerAppeal(db, contextOf(req), deps, { ...req.body, channel, onBehalf: channel === 'visit' }, { committer });
       return reply.status(201).send(await detail(db, appeal, req.actor));
     },
   );
@@ -90,7 +90,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar }: Deps) {
         { ...contextOf(req), actorLabel: `resident ${phone.slice(0, 3)}****${phone.slice(-4)}` },
         await deadlineDeps(db, calendar),
         { ...input, channel: 'web', residentPhone: phone, phoneVerified: true },
-        (tx) => consumeOneTimeCode(tx, challenge),
+        { before: (tx) => consumeOneTimeCode(tx, challenge), committer },
       );
       return reply.status(201).send({
         trackingNo: appeal.tracking_no,

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { WorkCalendar } from '../../../infra/calendar/work-calendar.js';
 import { runCommand, type AuditLog, type CommandContext } from '../../../infra/commands.js';
 import type { DB } from '../../../infra/db/schema.js';
+import type { GroupCommitter } from '../../../infra/group-commit.js';
 import { AppError } from '../../../infra/http/errors.js';
 import { getTerritory } from '../../territories/index.js';
 import { stageDue, type DeadlineClasses } from '../appeal.deadlines.js';
@@ -43,13 +44,18 @@ export async function registerAppeal(
   ctx: CommandContext,
   deps: { calendar: WorkCalendar; classes: DeadlineClasses },
   input: NewAppeal,
-  /** Runs first in the same transaction (e.g. using up a one-time code). */
-  before?: (tx: Kysely<DB>) => Promise<void>,
+  opts: {
+    /** Runs first in the same transaction (e.g. using up a one-time code). */
+    before?: (tx: Kysely<DB>) => Promise<void>;
+    /** Shares a transaction with concurrent intake (group commit) instead of one of its own. */
+    committer?: GroupCommitter;
+  } = {},
 ): Promise<AppealTable> {
-  return runCommand(db, ctx, async (tx, audit) => {
-    if (before) await before(tx);
+  const work = async (tx: Kysely<DB>, audit: AuditLog) => {
+    if (opts.before) await opts.before(tx);
     return registerWithin(tx, audit, ctx, deps, input);
-  });
+  };
+  return opts.committer ? opts.committer.submit(ctx, work) : runCommand(db, ctx, work);
 }
 
 async function registerWithin(
