@@ -42,7 +42,8 @@ async function detail(db: Kysely<DB>, appeal: AppealTable, actor: Actor | null) 
   return presentAppeal(appeal, categories.find((c) => c.id === appeal.category_id), units, events, actor, isHandler(actor, appeal, unitIds));
 }
 
-export function appealsRoutes(app: ZodApp, { database, calendar, committer }: Deps) {
+export function appealsRoutes(app: ZodApp, { database, calendar, committer, config }: Deps) {
+  const publicLimit = { max: config.publicRatePerMinute, timeWindow: '1 minute' };
   const { db } = database;
   const tags = ['appeals'];
 
@@ -60,7 +61,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer }: De
   app.post(
     '/appeals',
     {
-      config: { access: 'appeals:register', rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: { access: 'appeals:register' },
       schema: { tags, summary: 'Register an appeal (hotline agent, member visit, integration)', body: newAppealBody, response: { 201: appealSchema } },
     },
     async (req, reply) => {
@@ -74,7 +75,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer }: De
   app.post(
     '/public/appeals',
     {
-      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: publicLimit },
       schema: {
         tags,
         summary: 'A resident files an appeal without an account, with the one-time code sent to their phone',
@@ -200,7 +201,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer }: De
   app.get(
     '/appeal-status/:trackingNo',
     {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: publicLimit },
       schema: {
         tags,
         summary: 'Status of an appeal for anyone with its tracking number and the last 4 digits of its phone number',

@@ -6,7 +6,10 @@ export type Permission =
   | 'units:read'
   | 'units:manage'
   | 'tokens:manage'
-  | 'audit:read';
+  | 'audit:read'
+  | 'appeals:register'
+  | 'appeals:work'
+  | 'appeals:read';
 
 export const PERMISSIONS: readonly Permission[] = [
   'territories:write',
@@ -169,4 +172,156 @@ export interface AuditVerification {
   checked: number;
   lastSeq: number;
   broken?: { seq: number; reason: 'hash' | 'link' | 'gap' | 'head' };
+}
+
+export type AppealState =
+  | 'registered'
+  | 'dispatched'
+  | 'return_requested'
+  | 'signed'
+  | 'in_progress'
+  | 'extension_requested'
+  | 'replied'
+  | 'awaiting_feedback'
+  | 'rated'
+  | 'closed'
+  | 'archived'
+  | 'merged';
+
+export const APPEAL_STATES: readonly AppealState[] = [
+  'registered',
+  'dispatched',
+  'return_requested',
+  'signed',
+  'in_progress',
+  'extension_requested',
+  'replied',
+  'awaiting_feedback',
+  'rated',
+  'closed',
+  'archived',
+  'merged',
+];
+
+export type AppealAction =
+  | 'answer_directly'
+  | 'dispatch'
+  | 'sign'
+  | 'request_return'
+  | 'approve_return'
+  | 'refuse_return'
+  | 'start'
+  | 'request_extension'
+  | 'approve_extension'
+  | 'refuse_extension'
+  | 'remind'
+  | 'supervise'
+  | 'reply'
+  | 'review_accept'
+  | 'review_send_back'
+  | 'rate'
+  | 'reopen'
+  | 'final_answer'
+  | 'close'
+  | 'archive'
+  | 'merge';
+
+/** Timeline entries also record registration and the timers' own steps. */
+export type AppealEventAction = AppealAction | 'register' | 'overdue' | 'escalate';
+
+export const APPEAL_EVENT_ACTIONS: readonly AppealEventAction[] = [
+  'register',
+  'answer_directly',
+  'dispatch',
+  'sign',
+  'request_return',
+  'approve_return',
+  'refuse_return',
+  'start',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
+  'remind',
+  'supervise',
+  'reply',
+  'review_accept',
+  'review_send_back',
+  'rate',
+  'reopen',
+  'final_answer',
+  'close',
+  'archive',
+  'merge',
+  'overdue',
+  'escalate',
+];
+
+export type AppealRating = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+export type ClockKind = 'dispatch' | 'sign' | 'return' | 'reply' | 'review' | 'callback' | 'requested_extension';
+
+export interface AppealClock {
+  kind: ClockKind | string;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+export interface Category {
+  id: string;
+  code: string;
+  parentId: string | null;
+  nameZh: string;
+  nameEn: string;
+  deadlineClass: string;
+}
+
+export interface AppealSummary {
+  id: string;
+  trackingNo: string;
+  channel: string;
+  category: { id: string; code: string; nameZh: string; nameEn: string };
+  territoryCode: string;
+  address: string | null;
+  description: string;
+  residentName: string | null;
+  residentPhone: string | null;
+  anonymous: boolean;
+  confidential: boolean;
+  urgent: boolean;
+  supervised: boolean;
+  onBehalf: boolean;
+  state: AppealState;
+  deadlineClass: string;
+  clocks: AppealClock[];
+  extensionsApproved: number;
+  pendingUntil: string | null;
+  rating: AppealRating | null;
+  mergedInto: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  version: number;
+}
+
+export interface AppealEvent {
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actorLabel: string;
+  payload: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface Appeal extends AppealSummary {
+  units: { unitId: string; role: 'lead' | 'assisting'; name: string }[];
+  allowedActions: AppealAction[];
+  timeline: AppealEvent[];
+}
+
+export interface AppealStatus {
+  trackingNo: string;
+  category: { nameZh: string; nameEn: string };
+  state: AppealState;
+  open311Status: 'open' | 'closed';
+  createdAt: string;
+  closedAt: string | null;
+  steps: { action: string; toState: string; at: string; text: string | null }[];
 }

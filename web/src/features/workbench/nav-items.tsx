@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
   LockOutlined,
@@ -10,7 +11,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.js';
 
-export type NavKey = 'home' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password';
+export type NavKey = 'home' | 'appeals' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password';
 
 export interface NavItem {
   key: NavKey;
@@ -23,6 +24,7 @@ export interface NavItem {
 /** The workbench sections in menu order, each with the permission it needs. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/workbench', icon: <HomeOutlined /> },
+  { key: 'appeals', path: '/workbench/appeals', icon: <FileTextOutlined />, permission: 'appeals:work' },
   { key: 'territories', path: '/workbench/territories', icon: <ApartmentOutlined /> },
   { key: 'accounts', path: '/workbench/accounts', icon: <TeamOutlined />, permission: 'accounts:manage' },
   { key: 'units', path: '/workbench/units', icon: <BankOutlined />, permission: 'units:read' },

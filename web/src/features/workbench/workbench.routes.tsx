@@ -10,6 +10,9 @@ const AccountsPage = lazy(() => import('../accounts/accounts.page.js').then((m) 
 const UnitsPage = lazy(() => import('../units/units.page.js').then((m) => ({ default: m.UnitsPage })));
 const TokensPage = lazy(() => import('../tokens/tokens.page.js').then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import('../audit/audit.page.js').then((m) => ({ default: m.AuditPage })));
+const AppealsPage = lazy(() => import('../appeals/appeals.page.js').then((m) => ({ default: m.AppealsPage })));
+const AppealNewPage = lazy(() => import('../appeals/appeal-new.page.js').then((m) => ({ default: m.AppealNewPage })));
+const AppealDetailPage = lazy(() => import('../appeals/appeal-detail.page.js').then((m) => ({ default: m.AppealDetailPage })));
 const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
 
 const BASE = '/workbench/territories';
@@ -22,6 +25,30 @@ export function WorkbenchRoutes() {
         <Route index element={<WorkbenchHomePage />} />
         <Route path="territories" element={<TerritoriesPage base={BASE} />} />
         <Route path="territories/:code" element={<TerritoriesPage base={BASE} />} />
+        <Route
+          path="appeals"
+          element={
+            <RequirePermission permission="appeals:work">
+              <AppealsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="appeals/new"
+          element={
+            <RequirePermission permission="appeals:register">
+              <AppealNewPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="appeals/:id"
+          element={
+            <RequirePermission permission="appeals:read">
+              <AppealDetailPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="accounts"
           element={

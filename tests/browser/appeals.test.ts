@@ -1,0 +1,217 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable } from '../support/browser.js';
+import { DEMO_PASSWORD, horizontalOverflow, newContext, seriousA11yViolations, startWeb, type WebFixture } from './web.fixture.js';
+
+/** Opens an Ant Design select by its label and picks the option showing `text`. */
+async function pick(scope: Page | Locator, page: Page, label: string, text: string, typed?: string) {
+  const input = scope.getByRole('combobox', { name: label });
+  await input.click();
+  if (typed) await input.fill(typed);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/workbench$/);
+}
+
+const stateTag = (page: Page) => page.locator('.mh-page-head .mh-state-tag');
+const timelineLength = (page: Page) => page.locator('.mh-timeline > li').count();
+
+/** Takes one action from the detail page and waits for the new state and a longer timeline. */
+async function act(page: Page, action: string, expectedState: string, fill?: (dialog: Locator) => Promise<void>) {
+  const before = await timelineLength(page);
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('.ant-modal-title').filter({ hasText: action }).waitFor();
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: '提交' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await stateTag(page).filter({ hasText: expectedState }).waitFor();
+  await expect.poll(() => timelineLength(page)).toBeGreaterThan(before);
+}
+
+/** Opens the appeal fresh (someone else acted) and waits for its state. */
+async function open(page: Page, id: string, state: string) {
+  await page.goto(`/workbench/appeals/${id}`);
+  await stateTag(page).filter({ hasText: state }).waitFor();
+}
+
+const HOSTILE = '路灯不亮 <script>window.__xss=1</script> 详见 <a href="https://spam.example/">免费领取</a> https://spam.example/x';
+
+describe.skipIf(!browserAvailable())('appeals: register, dispatch, handle, review, rate and track (browser)', () => {
+  let web: WebFixture;
+  beforeAll(async () => {
+    web = await startWeb();
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  it('carries an appeal through its whole lifecycle between the hotline and the unit, then shows it publicly', async () => {
+    const hotline = await newContext(web);
+    const d = hotline.page;
+    await signIn(d, 'dispatcher');
+    await d.getByRole('navigation', { name: '工作台菜单' }).getByRole('link', { name: '诉求工单' }).click();
+    await d.getByRole('heading', { level: 1, name: '诉求工单' }).waitFor();
+    await d.getByRole('radio', { name: /^待派单（\d+）$/ }).waitFor({ state: 'attached' });
+    await d.waitForLoadState('networkidle');
+    expect(await seriousA11yViolations(d)).toEqual([]);
+
+    // Register through the agent form.
+    await d.getByRole('link', { name: '登记诉求' }).click();
+    await d.getByRole('heading', { level: 1, name: '登记诉求' }).waitFor();
+    await pick(d, d, '诉求分类', '市容环境', '市容');
+    await pick(d, d, '镇街', '北山街道', '北山');
+    await pick(d, d, '村社区（选填）', '');
+    await d.getByLabel('诉求内容').fill(HOSTILE);
+    await d.getByLabel('反映人姓名（选填）').fill('张三');
+    await d.getByLabel('反映人手机（选填）').fill('13800001234');
+    await d.getByRole('button', { name: '提交登记' }).click();
+    await d.getByText('诉求已受理').waitFor();
+    const receipt = (await d.locator('.mh-created-tracking').textContent()) ?? '';
+    const trackingNo = /\d{8}-\d{5}/.exec(receipt)?.[0] ?? '';
+    expect(trackingNo).toMatch(/^\d{8}-\d{5}$/);
+    await d.getByRole('link', { name: '查看工单' }).click();
+    await d.getByRole('heading', { level: 1, name: `工单 ${trackingNo}` }).waitFor();
+    const id = /\/workbench\/appeals\/([0-9a-f-]+)$/.exec(d.url())?.[1] ?? '';
+    expect(id).not.toBe('');
+    await stateTag(d).filter({ hasText: '已受理' }).waitFor();
+
+    // The resident's words are text: the script is shown, never run; the link is not a link.
+    expect(await d.locator('.mh-appeal-description').textContent()).toBe(HOSTILE);
+    expect(await d.locator('a[href^="https://spam.example"]').count()).toBe(0);
+    expect(await d.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    await d.getByText('13800001234').waitFor();
+    expect(await timelineLength(d)).toBe(1);
+    await d.waitForLoadState('networkidle');
+    expect(await seriousA11yViolations(d)).toEqual([]);
+
+    await act(d, '派单', '已派单', async (dialog) => {
+      await pick(dialog, d, '主办单位', '西湖区城市管理局', '城市管理');
+    });
+    await d.locator('[data-clock="reply"]').waitFor();
+    await d.locator('.mh-units').getByText('西湖区城市管理局').waitFor();
+
+    // The unit's clerk, in a browser of their own.
+    const unit = await newContext(web);
+    const c = unit.page;
+    await signIn(c, 'clerk');
+    await open(c, id, '已派单');
+    expect(await c.locator('.mh-appeal-description').textContent()).toBe(HOSTILE);
+    await act(c, '签收', '已签收');
+    await act(c, '申请退单', '退单审核中', async (dialog) => {
+      await dialog.getByLabel('理由').fill('路灯归属供电公司');
+    });
+    // Only the actions the server allows are offered.
+    expect(await c.getByRole('button', { name: '开始办理', exact: true }).count()).toBe(0);
+
+    await open(d, id, '退单审核中');
+    await act(d, '驳回退单', '已签收', async (dialog) => {
+      // An empty reason is refused before anything is sent.
+      await dialog.getByRole('button', { name: '提交' }).click();
+      await dialog.locator('.ant-form-item-explain-error').first().waitFor();
+      await dialog.getByLabel('理由').fill('该路段路灯由城管局维护');
+    });
+    await d.getByText('该路段路灯由城管局维护').waitFor();
+
+    await open(c, id, '已签收');
+    await act(c, '开始办理', '办理中');
+    await act(c, '申请延期', '延期审核中', async (dialog) => {
+      expect(await dialog.getByLabel('延期至').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+      await dialog.getByLabel('理由').fill('需协调供电部门更换电缆');
+    });
+    await c.locator('[data-clock="requested_extension"]').waitFor();
+
+    await open(d, id, '延期审核中');
+    await act(d, '批准延期', '办理中');
+    await d.locator('[data-clock="reply"]').waitFor();
+
+    const firstReply = '已更换灯泡 <b>当晚恢复</b>\n第二行';
+    await open(c, id, '办理中');
+    await act(c, '答复', '已答复待审核', async (dialog) => {
+      await dialog.getByLabel('答复内容').fill(firstReply);
+    });
+    await c.locator('.mh-timeline').getByText('当晚恢复', { exact: false }).waitFor();
+
+    await open(d, id, '已答复待审核');
+    await act(d, '审核通过', '待回访');
+    await act(d, '回访评价', '已回访', async (dialog) => {
+      await dialog.getByText('不满意', { exact: true }).click();
+      expect(await dialog.getByRole('radio', { name: '不满意' }).isChecked()).toBe(true);
+    });
+    await act(d, '重办', '办理中');
+
+    const secondReply = '已更换整段电缆，路灯全部恢复';
+    await open(c, id, '办理中');
+    await act(c, '答复', '已答复待审核', async (dialog) => {
+      await dialog.getByLabel('答复内容').fill(secondReply);
+    });
+
+    await open(d, id, '已答复待审核');
+    await act(d, '审核通过', '待回访');
+    await act(d, '回访评价', '已回访', async (dialog) => {
+      await dialog.getByText('满意', { exact: true }).click();
+      expect(await dialog.getByRole('radio', { name: '满意', exact: true }).isChecked()).toBe(true);
+    });
+    await act(d, '办结', '已办结');
+    expect(await d.locator('.mh-timeline > li').count()).toBeGreaterThanOrEqual(16);
+    expect(await d.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await c.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+
+    // The queue finds it by tracking number.
+    await d.goto('/workbench/appeals');
+    await d.getByLabel('按受理编号查询').fill(trackingNo);
+    await d.getByRole('button', { name: '查询', exact: true }).click();
+    await d.getByRole('row').filter({ hasText: trackingNo }).getByText('已办结').waitFor();
+
+    // Anyone with the number and the last four digits follows it on /status, on a phone.
+    const visitor = await newContext(web, { viewport: { width: 360, height: 740 } });
+    const v = visitor.page;
+    await v.goto('/status');
+    await v.getByRole('heading', { level: 1, name: '诉求办理进度查询' }).waitFor();
+    await v.getByLabel('受理编号').fill(trackingNo);
+    await v.getByLabel('手机号后四位').fill('9999');
+    await v.getByRole('button', { name: '查询' }).click();
+    await v.getByText('没有找到这件诉求').waitFor();
+    await v.getByLabel('手机号后四位').fill('1234');
+    await v.getByRole('button', { name: '查询' }).click();
+    const result = v.locator('.mh-status-result');
+    await result.locator('.mh-state-tag').filter({ hasText: '已办结' }).waitFor();
+    await result.getByText('市容环境').waitFor();
+    expect(await result.getByText('已更换灯泡 <b>当晚恢复</b>', { exact: false }).count()).toBe(1);
+    await result.getByText(secondReply).waitFor();
+    expect(await result.locator('b').count()).toBe(0);
+    expect(await horizontalOverflow(v)).toBeLessThanOrEqual(0);
+    await v.waitForLoadState('networkidle');
+    expect(await seriousA11yViolations(v)).toEqual([]);
+
+    expect(hotline.problems.concat(unit.problems, visitor.problems)).toEqual([]);
+    await visitor.context.close();
+    await unit.context.close();
+    await hotline.context.close();
+  });
+
+  it('shows the queue at 360 px without horizontal scrolling and in English', async () => {
+    const { context, page, problems } = await newContext(web, { viewport: { width: 360, height: 740 } });
+    await page.addInitScript(() => localStorage.setItem('minhu.lang', 'en'));
+    await page.goto('/login');
+    await page.getByLabel('User name').fill('dispatcher');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/workbench$/);
+    await page.goto('/workbench/appeals');
+    await page.getByRole('heading', { level: 1, name: 'Appeals' }).waitFor();
+    await page.getByRole('radio', { name: /^To dispatch \(\d+\)$/ }).waitFor({ state: 'attached' });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.goto('/workbench/appeals/new');
+    await page.getByRole('heading', { level: 1, name: 'Register an appeal' }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,136 @@
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { ApiError, api } from '../../api/client.js';
+import type { AppealStatus } from '../../api/types.js';
+import { formatDateTime } from '../../components/format.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { actionLabel, categoryName, StateTag } from '../appeals/appeal-text.js';
+import { TRACKING_NO } from '../appeals/tracking-no.js';
+
+interface StatusValues {
+  trackingNo: string;
+  last4: string;
+}
+
+/** 办理进度查询: anyone with the tracking number and the phone's last 4 digits sees the progress. */
+export function StatusPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('status.title'));
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<StatusValues>();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<AppealStatus>();
+  const [notFound, setNotFound] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  async function lookUp(values: StatusValues) {
+    setBusy(true);
+    setError(undefined);
+    setNotFound(false);
+    setResult(undefined);
+    try {
+      setResult(
+        await api.get<AppealStatus>(`/appeal-status/${encodeURIComponent(values.trackingNo.trim())}`, { last4: values.last4.trim() }),
+      );
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) setNotFound(true);
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="mh-page mh-narrow">
+      <h1 className="mh-page-title">{t('status.title')}</h1>
+      <p className="mh-muted">{t('status.lead')}</p>
+      <Card className="mh-block">
+        <Form<StatusValues>
+          form={form}
+          name="appeal-status"
+          layout="vertical"
+          onFinish={lookUp}
+          initialValues={{ trackingNo: params.get('no') ?? '', last4: '' }}
+        >
+          <Form.Item
+            name="trackingNo"
+            label={t('status.trackingNo')}
+            rules={[{ required: true, message: t('appeals.trackingFormat') }, { pattern: TRACKING_NO, message: t('appeals.trackingFormat') }]}
+          >
+            <Input placeholder={t('appeals.searchPlaceholder')} maxLength={14} inputMode="numeric" autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name="last4"
+            label={t('status.last4')}
+            rules={[{ required: true, message: t('status.last4Format') }, { pattern: /^\d{4}$/, message: t('status.last4Format') }]}
+          >
+            <Input maxLength={4} inputMode="numeric" autoComplete="off" />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('status.submit')}
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+      <div aria-live="polite">
+        {notFound && <Alert type="warning" showIcon title={t('status.notFound')} description={t('status.notFoundDetail')} />}
+        {error !== undefined && <ProblemAlert error={error} />}
+        {result && (
+          <section aria-labelledby="status-result" className="mh-status-result">
+            <Card title={<h2 id="status-result" className="mh-card-title">{t('status.result')}</h2>}>
+              <dl className="mh-facts">
+                <div>
+                  <dt>{t('status.trackingNo')}</dt>
+                  <dd>
+                    <code>{result.trackingNo}</code>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('status.state')}</dt>
+                  <dd>
+                    <StateTag state={result.state} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('status.category')}</dt>
+                  <dd>{categoryName(i18n.language, result.category)}</dd>
+                </div>
+                <div>
+                  <dt>{t('status.createdAt')}</dt>
+                  <dd>{formatDateTime(result.createdAt)}</dd>
+                </div>
+                {result.closedAt && (
+                  <div>
+                    <dt>{t('status.closedAt')}</dt>
+                    <dd>{formatDateTime(result.closedAt)}</dd>
+                  </div>
+                )}
+              </dl>
+              <h3 className="mh-subsection-title">{t('status.steps')}</h3>
+              <ol className="mh-status-steps" style={{ margin: 0, paddingLeft: 20 }}>
+                {result.steps.map((step, i) => (
+                  <li key={i} style={{ marginBottom: 8 }}>
+                    <strong>{actionLabel(t, step.action)}</strong>{' '}
+                    <time className="mh-muted" dateTime={step.at}>
+                      {formatDateTime(step.at)}
+                    </time>
+                    {step.text && (
+                      <div>
+                        <span className="mh-muted">{t('status.reply')}：</span>
+                        <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{step.text}</span>
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
