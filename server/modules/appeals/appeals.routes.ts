@@ -13,7 +13,6 @@ import {
   findAppealByTrackingNo,
   listAppealEvents,
   listAppealUnits,
-  listCategories,
   searchAppeals,
 } from './appeals.repository.js';
 import {
@@ -29,7 +28,7 @@ import {
   statusParams,
   statusQuery,
 } from './appeals.schemas.js';
-import { deadlineDeps } from './appeals.service.js';
+import { activeCategories, allCategories, deadlineDeps } from './appeals.service.js';
 import { findSimilarAppeals } from './similar-appeals.js';
 import { text as fieldText } from '../../infra/http/fields.js';
 import { checkOneTimeCode, consumeOneTimeCode } from '../verification/index.js';
@@ -37,7 +36,7 @@ import type { AppealState } from './appeal.workflow.js';
 import type { AppealTable } from './appeals.table.js';
 
 async function detail(db: Kysely<DB>, appeal: AppealTable, actor: Actor | null) {
-  const [units, events, categories] = await Promise.all([listAppealUnits(db, appeal.id), listAppealEvents(db, appeal.id), listCategories(db, true)]);
+  const [units, events, categories] = await Promise.all([listAppealUnits(db, appeal.id), listAppealEvents(db, appeal.id), allCategories(db)]);
   const unitIds = units.map((u) => u.unit_id);
   return presentAppeal(appeal, categories.find((c) => c.id === appeal.category_id), units, events, actor, isHandler(actor, appeal, unitIds));
 }
@@ -54,7 +53,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer, conf
       schema: { tags, summary: 'Appeal categories (a tree through parentId)', response: { 200: z.object({ items: z.array(categorySchema) }) } },
     },
     async () => ({
-      items: (await listCategories(db)).map((c) => ({ id: c.id, code: c.code, parentId: c.parent_id, nameZh: c.name_zh, nameEn: c.name_en, deadlineClass: c.deadline_class })),
+      items: (await activeCategories(db)).map((c) => ({ id: c.id, code: c.code, parentId: c.parent_id, nameZh: c.name_zh, nameEn: c.name_en, deadlineClass: c.deadline_class })),
     }),
   );
 
@@ -156,7 +155,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer, conf
         limit,
         offset,
       );
-      const categories = await listCategories(db, true);
+      const categories = await allCategories(db);
       const handlerAll = 'all' in scope;
       return {
         items: rows.map((a) =>
@@ -214,7 +213,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer, conf
       const appeal = await findAppealByTrackingNo(db, req.params.trackingNo);
       if (!appeal || !appeal.resident_phone || !appeal.resident_phone.endsWith(req.query.last4))
         throw new AppError('NOT_FOUND', { zh: '没有找到该受理编号，或手机号后四位不符', en: 'No appeal with this number and phone digits' });
-      const [events, categories] = await Promise.all([listAppealEvents(db, appeal.id), listCategories(db, true)]);
+      const [events, categories] = await Promise.all([listAppealEvents(db, appeal.id), allCategories(db)]);
       return presentPublicStatus(appeal, categories.find((c) => c.id === appeal.category_id), events);
     },
   );

@@ -7,7 +7,7 @@ export { registerAppealTimers } from './appeal.timers.js';
 
 export const appealsModule: HttpModule = { name: 'appeals', routes: appealsRoutes };
 export { registerAppeal, formatTrackingNo } from './commands/register-appeal.js';
-export { deadlineDeps } from './appeals.service.js';
+export { activeCategories, allCategories, deadlineDeps } from './appeals.service.js';
 export { findAppeal, findAppealByTrackingNo, listAppealEvents, listAppealUnits, listCategories, searchAppeals } from './appeals.repository.js';
 export { open311Status, type AppealState } from './appeal.workflow.js';
 export { clocksOf } from './appeals.presenter.js';

@@ -11,7 +11,8 @@ import {
   findAppealByTrackingNo,
   listAppealEvents,
   listAppealUnits,
-  listCategories,
+  activeCategories,
+  allCategories,
   open311Status,
   registerAppeal,
   searchAppeals,
@@ -86,7 +87,7 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
   });
 
   const services = async () => {
-    const all = await listCategories(db);
+    const all = await activeCategories(db);
     const parents = new Map(all.map((c) => [c.id, c]));
     return all.filter((c) => c.parent_id).map((c) => ({ c, group: parents.get(c.parent_id as string)?.name_zh ?? '' }));
   };
@@ -154,7 +155,7 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
       },
       async (req, reply) => {
         const q = req.query;
-        const cats = await listCategories(db, true);
+        const cats = await allCategories(db);
         let filter: Parameters<typeof searchAppeals>[1] = { excludeConfidential: true };
         if (q.service_request_id) filter = { ...filter, trackingNos: q.service_request_id };
         else {
@@ -203,7 +204,7 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
         const actor = b.api_key ? await actorFromApiToken(db, b.api_key) : null;
         if (!actor || !actor.permissions.has('appeals:register')) throw new Open311Error(403, 'api_key is missing, invalid or not allowed to create requests');
         if (!b.service_code) throw new Open311Error(400, 'service_code is required');
-        const category = (await listCategories(db)).find((c) => c.code === b.service_code && c.parent_id);
+        const category = (await activeCategories(db)).find((c) => c.code === b.service_code && c.parent_id);
         if (!category) throw new Open311Error(404, `service_code ${b.service_code} not found`);
         if ((b.lat === undefined || b.long === undefined) && !b.address_string && !b.address_id)
           throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
@@ -265,7 +266,7 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
       if (!f) throw new Open311Error(404, 'use requests/{service_request_id}.json or .xml');
       const appeal = /^\d{8}-\d{5}$/.test(f.name) ? await findAppealByTrackingNo(db, f.name) : undefined;
       if (!appeal || appeal.confidential === 1) throw new Open311Error(404, `service_request_id ${f.name} not found`);
-      const cats = await listCategories(db, true);
+      const cats = await allCategories(db);
       return send(reply, f.format, 200, 'service_requests', 'request', [await presentRequest(appeal, cats, req.query.extensions === 'true', f.format)]);
     },
   );
