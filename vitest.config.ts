@@ -6,7 +6,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // Browser tests share two cores with a server and each other under CI.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     reporters: ['default'],
   },

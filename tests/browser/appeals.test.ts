@@ -196,7 +196,7 @@ describe.skipIf(!browserAvailable())('appeals: register, dispatch, handle, revie
     await visitor.context.close();
     await unit.context.close();
     await hotline.context.close();
-  });
+  }, 240_000);
 
   it('shows the queue at 360 px without horizontal scrolling and in English', async () => {
     const { context, page, problems } = await newContext(web, { viewport: { width: 360, height: 740 } });

@@ -40,9 +40,31 @@ async function actorFor(db: Kysely<DB>, accountId: string, via: Actor['via'], ex
   return actor;
 }
 
+/**
+ * Token actors are kept for a few seconds per process: integrations send many requests, and a
+ * revocation or role change reaches every process within TOKEN_TTL_MS (this one at once).
+ */
+const TOKEN_TTL_MS = 5000;
+const tokenActors = new Map<string, { at: number; actor: Promise<Actor | null> }>();
+
+/** Forgets cached token actors (after a revocation or a change of roles). */
+export function forgetTokenActors(): void {
+  tokenActors.clear();
+}
+
 /** The actor an API token (`mh_…`) stands for, or null when it is unknown, expired or revoked. */
 export async function actorFromApiToken(db: Kysely<DB>, secret: string): Promise<Actor | null> {
   if (!/^mh_[A-Za-z0-9_-]{20,100}$/.test(secret)) return null;
+  const key = sha256(secret);
+  const hit = tokenActors.get(key);
+  if (hit && Date.now() - hit.at < TOKEN_TTL_MS) return hit.actor;
+  if (tokenActors.size > 10_000) tokenActors.clear();
+  const actor = loadTokenActor(db, secret);
+  tokenActors.set(key, { at: Date.now(), actor });
+  return actor;
+}
+
+async function loadTokenActor(db: Kysely<DB>, secret: string): Promise<Actor | null> {
   const token = await findApiTokenByHash(db, sha256(secret));
   const now = new Date();
   if (!token || token.revoked_at || (token.expires_at && token.expires_at < now.toISOString())) return null;

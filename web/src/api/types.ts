@@ -9,7 +9,9 @@ export type Permission =
   | 'audit:read'
   | 'appeals:register'
   | 'appeals:work'
-  | 'appeals:read';
+  | 'appeals:read'
+  | 'calendar:manage'
+  | 'inbox:read';
 
 export const PERMISSIONS: readonly Permission[] = [
   'territories:write',
@@ -18,6 +20,11 @@ export const PERMISSIONS: readonly Permission[] = [
   'units:manage',
   'tokens:manage',
   'audit:read',
+  'appeals:register',
+  'appeals:work',
+  'appeals:read',
+  'calendar:manage',
+  'inbox:read',
 ];
 
 export type Role =

@@ -16,6 +16,7 @@ const en: Messages<typeof zhCN> = {
     workbenchMenu: 'Workbench menu',
     home: 'Home',
     territories: 'Territories',
+    status: 'Track an appeal',
     workbench: 'Workbench',
     signIn: 'Sign in',
     signOut: 'Sign out',
@@ -169,6 +170,8 @@ const en: Messages<typeof zhCN> = {
     'appeals:register': 'Register appeals',
     'appeals:work': 'Work on appeals',
     'appeals:read': 'Read appeals',
+    'calendar:manage': 'Maintain the holiday calendar',
+    'inbox:read': 'Read one’s notifications',
   },
   accounts: {
     title: 'Accounts',

@@ -12,6 +12,7 @@ const zhCN = {
     workbenchMenu: '工作台菜单',
     home: '首页',
     territories: '行政区划',
+    status: '查询办理进度',
     workbench: '工作台',
     signIn: '登录',
     signOut: '退出登录',
@@ -165,6 +166,8 @@ const zhCN = {
     'appeals:register': '登记诉求',
     'appeals:work': '办理诉求工单',
     'appeals:read': '查看诉求',
+    'calendar:manage': '维护节假日日历',
+    'inbox:read': '查看本人消息',
   },
   accounts: {
     title: '账号管理',

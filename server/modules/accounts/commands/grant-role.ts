@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { runCommand, type CommandContext } from '../../../infra/commands.js';
 import { isUniqueViolation } from '../../../infra/db/errors.js';
 import type { DB } from '../../../infra/db/schema.js';
+import { forgetTokenActors } from '../authenticator.js';
 import { AppError } from '../../../infra/http/errors.js';
 import { getTerritory } from '../../territories/index.js';
 import { deleteGrant, findAccountById, findGrant, insertGrant } from '../accounts.repository.js';
@@ -56,6 +57,7 @@ export async function revokeRole(db: Kysely<DB>, ctx: CommandContext, accountId:
     if (grant.role === 'admin' && accountId === ctx.actorId)
       throw new AppError('FORBIDDEN', { zh: '不能撤销自己的管理员角色', en: 'You cannot revoke your own admin role' });
     await deleteGrant(tx, grantId);
+    forgetTokenActors();
     audit.record({
       action: 'account.revoke_role',
       resourceType: 'account',

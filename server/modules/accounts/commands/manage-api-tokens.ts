@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { runCommand, type CommandContext } from '../../../infra/commands.js';
 import type { DB } from '../../../infra/db/schema.js';
+import { forgetTokenActors } from '../authenticator.js';
 import { AppError } from '../../../infra/http/errors.js';
 import { findAccountById, listGrants } from '../accounts.repository.js';
 import { permissionsOf, type Permission } from '../roles.js';
@@ -57,6 +58,7 @@ export async function revokeApiToken(db: Kysely<DB>, ctx: CommandContext, id: st
     if (!token) throw new AppError('NOT_FOUND');
     if (token.revoked_at) return;
     await revokeApiTokenRow(tx, id, new Date().toISOString());
+    forgetTokenActors();
     audit.record({ action: 'api_token.revoke', resourceType: 'api_token', resourceId: id, before: { prefix: token.prefix } });
   });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { runCommand, type CommandContext } from '../../../infra/commands.js';
 import type { DB } from '../../../infra/db/schema.js';
+import { forgetTokenActors } from '../authenticator.js';
 import { AppError } from '../../../infra/http/errors.js';
 import { findAccountById, updateAccount } from '../accounts.repository.js';
 import { accountNotFound } from '../accounts.service.js';
@@ -27,7 +28,10 @@ export async function updateAccountDetails(db: Kysely<DB>, ctx: CommandContext, 
       ...(patch.status !== undefined ? { status: patch.status } : {}),
     };
     if (!(await updateAccount(tx, id, patch.version, { ...changes, updated_at: new Date().toISOString() }))) throw new AppError('VERSION_CONFLICT');
-    if (patch.status === 'disabled') await deleteSessionsOf(tx, id);
+    if (patch.status === 'disabled') {
+      await deleteSessionsOf(tx, id);
+      forgetTokenActors();
+    }
     audit.record({
       action: 'account.update',
       resourceType: 'account',
