@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { runCommand, systemContext, type AuditLog } from '../commands.js';
 import type { DB } from '../db/schema.js';
 import type { TimerTable } from './timer.table.js';
+import { PollingLoop } from '../polling-loop.js';
 import { listDueTimers, markTimerFired, setTimerOutcome } from './timers.repository.js';
 
 /** What a timer does when it fires, inside the transaction that marks it fired. Returns its outcome. */
@@ -15,13 +16,14 @@ export type TimerHandler = (tx: Transaction<DB>, timer: TimerTable, audit: Audit
  */
 export class TimerRunner {
   private readonly handlers = new Map<string, TimerHandler>();
-  private interval: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly logger: Pick<Logger, 'error' | 'debug'>,
-  ) {}
+  ) {
+    this.loop = new PollingLoop('timer loop', logger, () => this.runOnce());
+  }
 
   /** A module registers the handler of each timer kind it schedules. */
   register(kind: string, handler: TimerHandler): void {
@@ -56,21 +58,10 @@ export class TimerRunner {
 
   /** Polls for due timers until stopped. */
   start(everyMs: number): void {
-    if (this.interval) return;
-    this.interval = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce().catch((err: unknown) => {
-        this.logger.error({ err }, 'timer loop failed');
-        return 0;
-      });
-      void this.running.finally(() => (this.running = null));
-    }, everyMs);
-    this.interval.unref();
+    this.loop.start(everyMs);
   }
 
   async stop(): Promise<void> {
-    if (this.interval) clearInterval(this.interval);
-    this.interval = null;
-    await this.running;
+    await this.loop.stop();
   }
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DB } from '../../infra/db/schema.js';
 import { claimOutboxMessage, markOutboxRetry, markOutboxSent } from './notifications.repository.js';
 import type { OutboxTable } from './notifications.table.js';
+import { PollingLoop } from '../../infra/polling-loop.js';
 
 /** Sends one message; throws to have it retried. The outbox id is the idempotency key. */
 export interface MessageAdapter {
@@ -26,15 +27,16 @@ const MAX_ATTEMPTS = 8;
  * one at once), sends it through its channel's adapter, and retries with back-off on failure.
  */
 export class OutboxDrainer {
-  private interval: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly adapters: Record<OutboxTable['channel'], MessageAdapter>,
     private readonly logger: Pick<Logger, 'warn' | 'error'>,
     private readonly leaseMs = 60_000,
-  ) {}
+  ) {
+    this.loop = new PollingLoop('outbox loop', logger, () => this.runOnce());
+  }
 
   /** Sends everything due now; returns how many messages were sent. */
   async runOnce(): Promise<number> {
@@ -58,21 +60,10 @@ export class OutboxDrainer {
   }
 
   start(everyMs: number): void {
-    if (this.interval) return;
-    this.interval = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce().catch((err: unknown) => {
-        this.logger.error({ err }, 'outbox loop failed');
-        return 0;
-      });
-      void this.running.finally(() => (this.running = null));
-    }, everyMs);
-    this.interval.unref();
+    this.loop.start(everyMs);
   }
 
   async stop(): Promise<void> {
-    if (this.interval) clearInterval(this.interval);
-    this.interval = null;
-    await this.running;
+    await this.loop.stop();
   }
 }
