@@ -88,7 +88,8 @@ describe.each(ENGINES)('appeals lifecycle over HTTP on %s', (engine) => {
     expect(seen.allowedActions.sort()).toEqual(['request_return', 'sign']);
     a = await ok(clerk, a, 'sign');
     expect((await act(clerk, a, 'request_return', {})).statusCode).toBe(400);
-    a = await ok(clerk, a, 'request_return', { reason: '站台属公交集团管理' });
+    a = await ok(clerk, a, 'request_return', { reason: `站台属公交集团管理${HOSTILE.link}` });
+    expect(a.timeline.at(-1)?.payload).toEqual({ reason: `站台属公交集团管理${HOSTILE.link}` });
     a = await ok(dispatcher, a, 'refuse_return', { reason: '站台积水属市政设施' });
     expect(a.state).toBe('signed');
     a = await ok(clerk, a, 'start');

@@ -40,6 +40,3 @@ export const paging = {
 };
 
 export const pageSchema = z.object({ limit: z.number(), offset: z.number(), total: z.number() });
-
-/** An identifier made by the server (UUID). */
-export const id = z.string().uuid();

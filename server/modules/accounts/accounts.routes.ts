@@ -70,7 +70,8 @@ export function accountsRoutes(app: ZodApp, { database, config }: Deps) {
   const { db } = database;
   const authTags = ['auth'];
 
-  async function sessionView(_req: FastifyRequest, accountId: string, csrfToken: string, permissions: Iterable<string>) {
+  /** The session as the web app sees it; permissions default to those of the account's grants. */
+  async function sessionView(accountId: string, csrfToken: string, permissions?: Iterable<string>) {
     const account = await findAccountById(db, accountId);
     if (!account) throw new AppError('UNAUTHENTICATED');
     const grants = await listGrants(db, [accountId]);
@@ -85,7 +86,7 @@ export function accountsRoutes(app: ZodApp, { database, config }: Deps) {
         mustChangePassword: account.must_change_password === 1,
       },
       grants: grants.map((g) => presentGrant(g, names)),
-      permissions: [...permissions],
+      permissions: [...(permissions ?? permissionsOf(grants.map((g) => g.role)))],
       csrfToken,
     };
   }
@@ -121,8 +122,7 @@ export function accountsRoutes(app: ZodApp, { database, config }: Deps) {
         );
       }
       setSessionCookie(reply, outcome.token, outcome.expiresAt);
-      const grants = await listGrants(db, [outcome.accountId]);
-      return sessionView(req, outcome.accountId, outcome.csrfToken, permissionsOf(grants.map((g) => g.role)));
+      return sessionView(outcome.accountId, outcome.csrfToken);
     },
   );
 
@@ -148,7 +148,7 @@ export function accountsRoutes(app: ZodApp, { database, config }: Deps) {
     async (req) => {
       const actor = req.actor;
       if (!actor || actor.via !== 'session' || !actor.csrfToken) return { authenticated: false as const };
-      return sessionView(req, actor.id, actor.csrfToken, actor.permissions);
+      return sessionView(actor.id, actor.csrfToken, actor.permissions);
     },
   );
 

@@ -68,6 +68,6 @@ export function visibility(actor: Actor | null): { all: true } | { unitIds: stri
 }
 
 /** Handlers see names and phone numbers: the hotline, and clerks of the appeal's units. */
-export function isHandler(actor: Actor | null, _appeal: AppealTable, unitIds: string[]): boolean {
+export function isHandler(actor: Actor | null, unitIds: string[]): boolean {
   return grantsOf(actor).some((g) => g.role === 'dispatcher' || g.role === 'admin' || (g.role === 'unit_clerk' && unitIds.includes(g.scope_id)));
 }

@@ -98,9 +98,6 @@ export async function listAppealEvents(db: Kysely<DB>, appealId: string) {
 
 export interface AppealSearch {
   states?: AppealState[];
-  leadUnitIds?: string[];
-  /** Short territory codes whose subtrees are visible. */
-  territoryPrefixes?: string[];
   overdueAt?: string;
   trackingNo?: string;
   phone?: string;
@@ -117,13 +114,6 @@ export interface AppealSearch {
 export async function searchAppeals(db: Kysely<DB>, s: AppealSearch, limit: number, offset: number) {
   let q = db.selectFrom('appeal');
   if (s.states?.length) q = q.where('state', 'in', s.states);
-  if (s.leadUnitIds) q = s.leadUnitIds.length ? q.where('lead_unit_id', 'in', s.leadUnitIds) : q.where(sql<boolean>`1 = 0`);
-  if (s.territoryPrefixes) {
-    const prefixes = s.territoryPrefixes;
-    q = prefixes.length
-      ? q.where((eb) => eb.or(prefixes.map((p) => eb.and([eb('territory_code', '>=', p), eb('territory_code', '<', `${p}:`)]))))
-      : q.where(sql<boolean>`1 = 0`);
-  }
   if (s.visibleTo) {
     const v = s.visibleTo;
     q = q.where((eb) =>

@@ -38,7 +38,7 @@ import type { AppealTable } from './appeals.table.js';
 async function detail(db: Kysely<DB>, appeal: AppealTable, actor: Actor | null) {
   const [units, events, categories] = await Promise.all([listAppealUnits(db, appeal.id), listAppealEvents(db, appeal.id), allCategories(db)]);
   const unitIds = units.map((u) => u.unit_id);
-  return presentAppeal(appeal, categories.find((c) => c.id === appeal.category_id), units, events, actor, isHandler(actor, appeal, unitIds));
+  return presentAppeal(appeal, categories.find((c) => c.id === appeal.category_id), units, events, actor, isHandler(actor, unitIds));
 }
 
 export function appealsRoutes(app: ZodApp, { database, calendar, committer, config }: Deps) {

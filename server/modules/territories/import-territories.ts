@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { runCommand, type CommandContext } from '../../infra/commands.js';
 import type { DB } from '../../infra/db/schema.js';
 import { charLength } from '../../infra/http/fields.js';
-import { countByLevel, countTerritories, existingCodes, upsertTerritories } from './territories.repository.js';
+import { countTerritories, existingCodes, upsertTerritories } from './territories.repository.js';
 import type { TerritoryLevel, TerritoryTable } from './territories.table.js';
 import { LEVELS, levelOfCode, parentCodeOf, statCodeOf } from './territory-code.js';
 
@@ -108,5 +108,3 @@ export async function importTerritories(
   });
   return { ...report, seconds: (performance.now() - started) / 1000 };
 }
-
-export { countByLevel };

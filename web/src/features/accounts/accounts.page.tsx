@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { AccountDrawer } from './account-drawer.js';
 import { CreateAccountModal } from './create-account-modal.js';
+import { pageControls } from '../../components/page-controls.js';
 
 const PAGE_SIZE = 20;
 
@@ -130,14 +131,7 @@ export function AccountsPage() {
         dataSource={list.data?.items ?? []}
         loading={list.loading}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.page.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: setPage,
-        }}
+        pagination={pageControls(t, page, PAGE_SIZE, list.data?.page.total, setPage)}
       />
 
       <CreateAccountModal

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../../session/session.js';
 import { categoryName, clockLabel, currentClock, StateTag } from './appeal-text.js';
 import { TRACKING_NO } from './tracking-no.js';
+import { pageControls } from '../../components/page-controls.js';
 
 const PAGE_SIZE = 20;
 
@@ -166,14 +167,7 @@ export function AppealsPage() {
         dataSource={list.data?.items ?? []}
         loading={list.loading}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.page.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: setPage,
-        }}
+        pagination={pageControls(t, page, PAGE_SIZE, list.data?.page.total, setPage)}
       />
     </div>
   );

@@ -8,6 +8,7 @@ import { useRequest } from '../../api/use-request.js';
 import { formatDateTime } from '../../components/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { pageControls } from '../../components/page-controls.js';
 
 const PAGE_SIZE = 50;
 
@@ -162,14 +163,7 @@ export function AuditPage() {
             </div>
           ),
         }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.page.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: setPage,
-        }}
+        pagination={pageControls(t, page, PAGE_SIZE, list.data?.page.total, setPage)}
       />
     </div>
   );

@@ -11,6 +11,7 @@ import { OneTimeSecret } from '../../components/one-time-secret.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { AccountPicker } from '../../components/remote-select.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { pageControls } from '../../components/page-controls.js';
 
 const PAGE_SIZE = 20;
 const EXPIRY_DAYS = [30, 90, 365] as const;
@@ -110,14 +111,7 @@ export function TokensPage() {
         dataSource={list.data?.items ?? []}
         loading={list.loading}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.page.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: setPage,
-        }}
+        pagination={pageControls(t, page, PAGE_SIZE, list.data?.page.total, setPage)}
       />
       <CreateTokenModal open={creating} onClose={() => setCreating(false)} onCreated={() => list.reload()} />
     </div>

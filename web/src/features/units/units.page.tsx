@@ -11,6 +11,7 @@ import { TerritoryPicker } from '../../components/remote-select.js';
 import { TerritoryName } from '../../components/territory-name.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../../session/session.js';
+import { pageControls } from '../../components/page-controls.js';
 
 const PAGE_SIZE = 20;
 const KINDS: readonly UnitKind[] = ['government', 'non_government'];
@@ -116,14 +117,7 @@ export function UnitsPage() {
         dataSource={list.data?.items ?? []}
         loading={list.loading}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.page.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: setPage,
-        }}
+        pagination={pageControls(t, page, PAGE_SIZE, list.data?.page.total, setPage)}
       />
       <UnitModal
         unit={editing}

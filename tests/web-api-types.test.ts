@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { APPEAL_ACTIONS, APPEAL_STATES } from '../server/modules/appeals/appeal.workflow.js';
+import { PERMISSION_NAMES } from '../server/modules/accounts/roles.js';
+import * as web from '../web/src/api/types.js';
+
+/** The web app keeps its own copies of a few server lists; they must not drift. */
+describe('web API types follow the server', () => {
+  it('appeal states and timeline actions', () => {
+    expect([...web.APPEAL_STATES].sort()).toEqual([...APPEAL_STATES].sort());
+    expect([...web.APPEAL_EVENT_ACTIONS].sort()).toEqual([...APPEAL_ACTIONS, 'register', 'overdue', 'escalate'].sort());
+  });
+
+  it('permissions', () => {
+    expect([...web.PERMISSIONS].sort()).toEqual([...PERMISSION_NAMES].sort());
+  });
+});
