@@ -1,21 +1,31 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
-import { appendAuditEvents, type CommandContext } from './audit/audit.repository.js';
+import { appendAuditBatch, type AuditEntry, type CommandContext } from './audit/audit.repository.js';
 import { AuditLog } from './commands.js';
 import type { DB } from './db/schema.js';
+import { DeferredWrites, type Writes } from './db/write-batch.js';
+
+/** One command's work inside the shared transaction: reads and updates through `tx`, inserts through `writes`. */
+export type BatchedCommand<T> = (tx: Transaction<DB>, audit: AuditLog, writes: Writes) => Promise<T>;
+
+/** A command that only inserts: it needs no savepoint, as it cannot leave half its work behind. */
+export type InsertOnlyCommand<T> = (audit: AuditLog, writes: Writes) => Promise<T>;
 
 interface Item {
   ctx: CommandContext;
-  fn: (tx: Transaction<DB>, audit: AuditLog) => Promise<unknown>;
+  fn: BatchedCommand<unknown>;
+  /** Runs statements of its own in the shared transaction, so it gets a savepoint. */
+  usesTx: boolean;
   resolve(v: unknown): void;
   reject(e: unknown): void;
 }
 
 /**
  * Group commit: commands submitted while a batch is being written share the next transaction,
- * each inside its own savepoint (one failing command rolls back alone). Nobody's promise
- * settles before the shared commit has returned, so nothing is acknowledged before it is
- * durable; one commit (one fsync) serves the whole batch.
+ * each inside its own savepoint (one failing command rolls back alone). Their inserts are
+ * held back and written per table for the whole batch, then the audit events of all of them
+ * with one head update. Nobody's promise settles before the shared commit has returned, so
+ * nothing is acknowledged before it is durable; one commit (one fsync) serves the whole batch.
  */
 export class GroupCommitter {
   private queue: Item[] = [];
@@ -28,9 +38,18 @@ export class GroupCommitter {
   ) {}
 
   /** Runs one command in the next shared transaction; resolves after that transaction commits. */
-  submit<T>(ctx: CommandContext, fn: (tx: Transaction<DB>, audit: AuditLog) => Promise<T>): Promise<T> {
+  submit<T>(ctx: CommandContext, fn: BatchedCommand<T>): Promise<T> {
+    return this.enqueue(ctx, fn, true);
+  }
+
+  /** Like submit, for a command whose only writes are inserts (and its audit events). */
+  submitInserts<T>(ctx: CommandContext, fn: InsertOnlyCommand<T>): Promise<T> {
+    return this.enqueue(ctx, (_tx, audit, writes) => fn(audit, writes), false);
+  }
+
+  private enqueue<T>(ctx: CommandContext, fn: BatchedCommand<T>, usesTx: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ ctx, fn: fn as Item['fn'], resolve: resolve as Item['resolve'], reject });
+      this.queue.push({ ctx, fn: fn as Item['fn'], usesTx, resolve: resolve as Item['resolve'], reject });
       if (!this.writing) void this.drain();
     });
   }
@@ -53,21 +72,29 @@ export class GroupCommitter {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       await this.db.transaction().execute(async (tx) => {
+        const inserts = new DeferredWrites();
+        const audits: { ctx: CommandContext; entries: AuditEntry[] }[] = [];
         for (const [i, item] of batch.entries()) {
           const sp = sql.raw(`gc_${i}`);
-          await sql`savepoint ${sp}`.execute(tx);
+          if (item.usesTx) await sql`savepoint ${sp}`.execute(tx);
           try {
             const audit = new AuditLog();
-            const value = await item.fn(tx, audit);
-            if (audit.entries.length > 0) await appendAuditEvents(tx, item.ctx, audit.entries);
-            await sql`release savepoint ${sp}`.execute(tx);
+            const writes = new DeferredWrites();
+            const value = await item.fn(tx, audit, writes);
+            if (item.usesTx) await sql`release savepoint ${sp}`.execute(tx);
+            inserts.absorb(writes);
+            audits.push({ ctx: item.ctx, entries: audit.entries });
             outcomes.push({ ok: true, value });
           } catch (error) {
-            await sql`rollback to savepoint ${sp}`.execute(tx);
-            await sql`release savepoint ${sp}`.execute(tx);
+            if (item.usesTx) {
+              await sql`rollback to savepoint ${sp}`.execute(tx);
+              await sql`release savepoint ${sp}`.execute(tx);
+            }
             outcomes.push({ ok: false, error });
           }
         }
+        await inserts.flush(tx);
+        await appendAuditBatch(tx, audits);
       });
     } catch (error) {
       this.logger.error({ err: error, size: batch.length }, 'group commit failed; no command of the batch was stored');

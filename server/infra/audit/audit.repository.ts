@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AuditEventTable } from './audit.table.js';
+import { immediateWrites } from '../db/write-batch.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -47,37 +48,46 @@ export function hashEvent(e: Omit<AuditEventTable, 'hash'>): string {
  * queue here (only for the end of their transaction) instead of racing for sequence numbers.
  */
 export async function appendAuditEvents(tx: Kysely<DB>, ctx: CommandContext, entries: AuditEntry[]): Promise<void> {
+  await appendAuditBatch(tx, [{ ctx, entries }]);
+}
+
+/** Appends the events of several commands (a group-commit batch) with one head update and one insert. */
+export async function appendAuditBatch(tx: Kysely<DB>, groups: { ctx: CommandContext; entries: AuditEntry[] }[]): Promise<void> {
+  const count = groups.reduce((n, g) => n + g.entries.length, 0);
+  if (count === 0) return;
   const head = await tx
     .updateTable('audit_head')
-    .set((eb) => ({ seq: eb('seq', '+', entries.length) }))
+    .set((eb) => ({ seq: eb('seq', '+', count) }))
     .where('id', '=', 1)
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
-  let seq = Number(head.seq) - entries.length;
+  let seq = Number(head.seq) - count;
   let prev = head.hash;
   const now = new Date().toISOString();
   const rows: AuditEventTable[] = [];
-  for (const entry of entries) {
-    seq += 1;
-    const row: Omit<AuditEventTable, 'hash'> = {
-      seq,
-      occurred_at: now,
-      actor_id: ctx.actorId,
-      actor_label: ctx.actorLabel,
-      action: entry.action,
-      resource_type: entry.resourceType,
-      resource_id: entry.resourceId,
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-      request_id: ctx.requestId,
-      ip: ctx.ip,
-      prev_hash: prev,
-    };
-    const hash = hashEvent(row);
-    rows.push({ ...row, hash });
-    prev = hash;
+  for (const { ctx, entries } of groups) {
+    for (const entry of entries) {
+      seq += 1;
+      const row: Omit<AuditEventTable, 'hash'> = {
+        seq,
+        occurred_at: now,
+        actor_id: ctx.actorId,
+        actor_label: ctx.actorLabel,
+        action: entry.action,
+        resource_type: entry.resourceType,
+        resource_id: entry.resourceId,
+        before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+        after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+        request_id: ctx.requestId,
+        ip: ctx.ip,
+        prev_hash: prev,
+      };
+      const hash = hashEvent(row);
+      rows.push({ ...row, hash });
+      prev = hash;
+    }
   }
-  await tx.insertInto('audit_event').values(rows).execute();
+  await immediateWrites(tx).insert('audit_event', rows);
   await tx.updateTable('audit_head').set({ hash: prev }).where('id', '=', 1).execute();
 }
 

@@ -21,6 +21,30 @@ export interface DatabaseHandle {
 // int8 (count(*), bigint columns) arrives as a string by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/**
+ * Kysely's SQLite driver prepares every statement it runs; preparing costs more than running
+ * a small insert. The same SQL text gets the same prepared statement back (least recently
+ * used ones are finalized by the garbage collector once dropped). Safe because the driver
+ * runs one statement at a time on its single connection and never streams here.
+ */
+function withStatementCache(conn: Database.Database, capacity = 500) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => conn.close(),
+    prepare(text: string) {
+      let stmt = cache.get(text);
+      if (stmt) {
+        cache.delete(text);
+      } else {
+        stmt = conn.prepare(text);
+        if (cache.size >= capacity) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(text, stmt);
+      return stmt;
+    },
+  };
+}
+
 /** Opens SQLite (WAL, foreign keys on) or a PostgreSQL pool, as the config says. */
 export function openDatabase(config: DatabaseConfig, options: { poolSize?: number; sqliteSynchronous?: 'full' | 'normal' } = {}): DatabaseHandle {
   if (config.engine === 'sqlite') {
@@ -31,7 +55,7 @@ export function openDatabase(config: DatabaseConfig, options: { poolSize?: numbe
     conn.pragma(`synchronous = ${options.sqliteSynchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     conn.pragma('foreign_keys = ON');
     conn.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: conn }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
     return {
       db,
       engine: 'sqlite',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../db/schema.js';
+import type { Writes } from '../db/write-batch.js';
 
 export interface NewTimer {
   kind: string;
@@ -10,14 +11,14 @@ export interface NewTimer {
 }
 
 /** Schedules timers; the same (kind, resource, due time) twice is one timer. */
-export async function scheduleTimers(db: Kysely<DB>, timers: NewTimer[]): Promise<void> {
+export async function scheduleTimers(writes: Writes, timers: NewTimer[]): Promise<void> {
   if (timers.length === 0) return;
   const now = new Date().toISOString();
-  await db
-    .insertInto('timer')
-    .values(timers.map((t) => ({ id: uuidv7(), kind: t.kind, resource_id: t.resourceId, due_at: t.dueAt, payload: JSON.stringify(t.payload), created_at: now, fired_at: null, outcome: null })))
-    .onConflict((oc) => oc.columns(['kind', 'resource_id', 'due_at']).doNothing())
-    .execute();
+  await writes.insert(
+    'timer',
+    timers.map((t) => ({ id: uuidv7(), kind: t.kind, resource_id: t.resourceId, due_at: t.dueAt, payload: JSON.stringify(t.payload), created_at: now, fired_at: null, outcome: null })),
+    { ignoreConflictOn: ['kind', 'resource_id', 'due_at'] },
+  );
 }
 
 export async function listDueTimers(db: Kysely<DB>, now: string, limit: number) {

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { WorkCalendar } from '../../infra/calendar/work-calendar.js';
 import type { DB } from '../../infra/db/schema.js';
+import type { Writes } from '../../infra/db/write-batch.js';
 import { scheduleTimers } from '../../infra/timers/timers.repository.js';
 import { listAccountIdsWithRole } from '../accounts/index.js';
 import { enqueueMessage, notifyAccounts } from '../notifications/index.js';
+import { referenceCache } from '../../infra/reference-cache.js';
 import { ancestorCodes } from './territory-prefixes.js';
 import type { AppealAction } from './appeal.workflow.js';
 import type { AppealTable } from './appeals.table.js';
@@ -18,10 +20,20 @@ export async function responsibleAccounts(tx: Kysely<DB>, appeal: AppealTable): 
 }
 
 /** District-wide dispatchers and those whose territory covers the appeal's. */
-export async function dispatchersFor(tx: Kysely<DB>, appeal: AppealTable): Promise<string[]> {
+export async function dispatchersFor(tx: Kysely<DB>, appeal: Pick<AppealTable, 'territory_code'>): Promise<string[]> {
   const district = await listAccountIdsWithRole(tx, 'dispatcher', { type: 'district', ids: [''] });
   const local = await listAccountIdsWithRole(tx, 'dispatcher', { type: 'territory', ids: ancestorCodes(appeal.territory_code) });
   return [...new Set([...district, ...local])];
+}
+
+const dispatcherCache = referenceCache<string, string[]>();
+
+/**
+ * dispatchersFor from a short-lived per-process cache (a new dispatcher hears of new appeals
+ * within REFERENCE_TTL_MS): intake reads it before its transaction, off the group-commit path.
+ */
+export function dispatchersForCached(db: Kysely<DB>, territoryCode: string): Promise<string[]> {
+  return dispatcherCache.get(db, territoryCode, () => dispatchersFor(db, { territory_code: territoryCode }));
 }
 
 export const TIMER_KINDS = { reminder: 'appeal.reminder', overdue: 'appeal.overdue', escalate: 'appeal.escalate' } as const;
@@ -30,12 +42,12 @@ export const TIMER_KINDS = { reminder: 'appeal.reminder', overdue: 'appeal.overd
  * Schedules the clocks of the step an appeal has entered: a reminder when 80 % of the time
  * has passed, overdue marking at the deadline, escalation one working day after it.
  */
-export async function scheduleStageTimers(tx: Kysely<DB>, cal: WorkCalendar, appeal: AppealTable, enteredAt: Date): Promise<void> {
+export async function scheduleStageTimers(writes: Writes, cal: WorkCalendar, appeal: AppealTable, enteredAt: Date): Promise<void> {
   if (!appeal.stage_due_at) return;
   const due = new Date(appeal.stage_due_at);
   const payload = { state: appeal.state, stageDueAt: appeal.stage_due_at, trackingNo: appeal.tracking_no };
   const reminderAt = new Date(enteredAt.getTime() + (due.getTime() - enteredAt.getTime()) * 0.8);
-  await scheduleTimers(tx, [
+  await scheduleTimers(writes, [
     { kind: TIMER_KINDS.reminder, resourceId: appeal.id, dueAt: reminderAt.toISOString(), payload },
     { kind: TIMER_KINDS.overdue, resourceId: appeal.id, dueAt: appeal.stage_due_at, payload },
     { kind: TIMER_KINDS.escalate, resourceId: appeal.id, dueAt: cal.addWorkingDays(due, 1).toISOString(), payload },
@@ -43,10 +55,21 @@ export async function scheduleStageTimers(tx: Kysely<DB>, cal: WorkCalendar, app
 }
 
 /** Who hears about an action: the next actor in the inbox, the resident by SMS at key steps. */
-export async function announce(tx: Kysely<DB>, action: AppealAction | 'register', appeal: AppealTable, actorId: string | null): Promise<void> {
-  const next = (await responsibleAccounts(tx, appeal)).filter((id) => id !== actorId);
+export async function announce(tx: Kysely<DB>, writes: Writes, action: AppealAction | 'register', appeal: AppealTable, actorId: string | null): Promise<void> {
+  await announceTo(writes, await responsibleAccounts(tx, appeal), action, appeal, actorId);
+}
+
+/** announce, when the caller already knows who acts next. */
+export async function announceTo(
+  writes: Writes,
+  responsible: string[],
+  action: AppealAction | 'register',
+  appeal: AppealTable,
+  actorId: string | null,
+): Promise<void> {
+  const next = responsible.filter((id) => id !== actorId);
   if (next.length) {
-    await notifyAccounts(tx, next, {
+    await notifyAccounts(writes, next, {
       kind: `appeal.${action}`,
       resourceType: 'appeal',
       resourceId: appeal.id,
@@ -63,6 +86,6 @@ export async function announce(tx: Kysely<DB>, action: AppealAction | 'register'
   };
   const template = residentTemplate[action];
   if (template && appeal.resident_phone) {
-    await enqueueMessage(tx, { channel: 'sms', recipient: appeal.resident_phone, template, payload: { trackingNo: appeal.tracking_no } });
+    await enqueueMessage(writes, { channel: 'sms', recipient: appeal.resident_phone, template, payload: { trackingNo: appeal.tracking_no } });
   }
 }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditLog } from '../../infra/commands.js';
 import type { DB } from '../../infra/db/schema.js';
+import { immediateWrites } from '../../infra/db/write-batch.js';
 import type { TimerRunner } from '../../infra/timers/timer-runner.js';
 import type { TimerTable } from '../../infra/timers/timer.table.js';
 import { listAccountIdsWithRole } from '../accounts/index.js';
@@ -18,7 +19,7 @@ async function stillDue(tx: Transaction<DB>, timer: TimerTable): Promise<AppealT
 }
 
 async function timeline(tx: Transaction<DB>, appeal: AppealTable, action: string) {
-  await insertAppealEvent(tx, {
+  await insertAppealEvent(immediateWrites(tx), {
     id: uuidv7(),
     appeal_id: appeal.id,
     action,
@@ -44,7 +45,7 @@ export function registerAppealTimers(runner: TimerRunner): void {
     const appeal = await stillDue(tx, timer);
     if (!appeal) return 'stale';
     const people = await responsibleAccounts(tx, appeal);
-    await notifyAccounts(tx, people, note(appeal, 'appeal.due_soon'));
+    await notifyAccounts(immediateWrites(tx), people, note(appeal, 'appeal.due_soon'));
     audit.record({ action: 'appeal.remind_due', resourceType: 'appeal', resourceId: appeal.id, after: { state: appeal.state, stageDueAt: appeal.stage_due_at, notified: people.length } });
     return 'reminded';
   });
@@ -54,7 +55,7 @@ export function registerAppealTimers(runner: TimerRunner): void {
     if (!appeal) return 'stale';
     await timeline(tx, appeal, 'overdue');
     const people = [...(await responsibleAccounts(tx, appeal)), ...(await dispatchersFor(tx, appeal))];
-    await notifyAccounts(tx, people, note(appeal, 'appeal.overdue'));
+    await notifyAccounts(immediateWrites(tx), people, note(appeal, 'appeal.overdue'));
     audit.record({ action: 'appeal.overdue', resourceType: 'appeal', resourceId: appeal.id, after: { state: appeal.state, stageDueAt: appeal.stage_due_at } });
     return 'overdue';
   });
@@ -66,7 +67,7 @@ export function registerAppealTimers(runner: TimerRunner): void {
       throw new Error('appeal changed while escalating; retry');
     await timeline(tx, appeal, 'escalate');
     const staff = await listAccountIdsWithRole(tx, 'district_staff');
-    await notifyAccounts(tx, [...staff, ...(await dispatchersFor(tx, appeal)), ...(await responsibleAccounts(tx, appeal))], note(appeal, 'appeal.escalated'));
+    await notifyAccounts(immediateWrites(tx), [...staff, ...(await dispatchersFor(tx, appeal)), ...(await responsibleAccounts(tx, appeal))], note(appeal, 'appeal.escalated'));
     audit.record({ action: 'appeal.escalate', resourceType: 'appeal', resourceId: appeal.id, after: { state: appeal.state, supervised: true } });
     return 'escalated';
   });

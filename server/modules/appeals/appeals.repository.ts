@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../infra/db/schema.js';
+import type { Writes } from '../../infra/db/write-batch.js';
 import type { AppealEventTable, AppealTable, AppealUnitTable, CategoryTable, DeadlineClassTable } from './appeals.table.js';
 import type { AppealState } from './appeal.workflow.js';
 
@@ -31,21 +32,22 @@ export async function insertCategory(db: Kysely<DB>, row: CategoryTable) {
 }
 
 /**
- * The next sequence number of a local day, atomically: the upsert increments under the
- * row's own lock on PostgreSQL and inside SQLite's single writer.
+ * Reserves the next `count` sequence numbers of a local day, atomically: the upsert increments
+ * under the row's own lock on PostgreSQL and inside SQLite's single writer. Returns the last
+ * number of the block.
  */
-export async function nextTrackingSeq(db: Kysely<DB>, day: string): Promise<number> {
+export async function reserveTrackingSeqs(db: Kysely<DB>, day: string, count: number): Promise<number> {
   const row = await db
     .insertInto('tracking_counter')
-    .values({ day, last: 1 })
-    .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql<number>`tracking_counter.last + 1` }))
+    .values({ day, last: count })
+    .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql<number>`tracking_counter.last + ${count}` }))
     .returning('last')
     .executeTakeFirstOrThrow();
   return Number(row.last);
 }
 
-export async function insertAppeal(db: Kysely<DB>, row: AppealTable) {
-  await db.insertInto('appeal').values(row).execute();
+export async function insertAppeal(writes: Writes, row: AppealTable) {
+  await writes.insert('appeal', [row]);
 }
 
 export async function findAppeal(db: Kysely<DB>, id: string) {
@@ -88,8 +90,8 @@ export async function listAppealUnits(db: Kysely<DB>, appealId: string) {
     .execute();
 }
 
-export async function insertAppealEvent(db: Kysely<DB>, row: AppealEventTable) {
-  await db.insertInto('appeal_event').values(row).execute();
+export async function insertAppealEvent(writes: Writes, row: AppealEventTable) {
+  await writes.insert('appeal_event', [row]);
 }
 
 export async function listAppealEvents(db: Kysely<DB>, appealId: string) {

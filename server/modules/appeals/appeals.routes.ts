@@ -66,8 +66,9 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer, conf
     async (req, reply) => {
       const deps = await deadlineDeps(db, calendar);
       const channel = req.actor?.via === 'token' ? 'api' : req.body.channel;
-      const appeal = await registerAppeal(db, contextOf(req), deps, { ...req.body, channel, onBehalf: channel === 'visit' }, { committer });
-      return reply.status(201).send(await detail(db, appeal, req.actor));
+      const { appeal, event, category } = await registerAppeal(db, contextOf(req), deps, { ...req.body, channel, onBehalf: channel === 'visit' }, { committer });
+      // A new appeal has no units and one timeline entry: it is answered from what was stored.
+      return reply.status(201).send(presentAppeal(appeal, category, [], [event], req.actor, isHandler(req.actor, [])));
     },
   );
 
@@ -85,7 +86,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer, conf
     async (req, reply) => {
       const { phone, code, ...input } = req.body;
       const challenge = await checkOneTimeCode(db, phone, code);
-      const appeal = await registerAppeal(
+      const { appeal } = await registerAppeal(
         db,
         { ...contextOf(req), actorLabel: `resident ${phone.slice(0, 3)}****${phone.slice(-4)}` },
         await deadlineDeps(db, calendar),

@@ -6,7 +6,8 @@ export { countAppeals } from './appeals.repository.js';
 export { registerAppealTimers } from './appeal.timers.js';
 
 export const appealsModule: HttpModule = { name: 'appeals', routes: appealsRoutes };
-export { registerAppeal, formatTrackingNo } from './commands/register-appeal.js';
+export { registerAppeal } from './commands/register-appeal.js';
+export { formatTrackingNo } from './tracking-numbers.js';
 export { activeCategories, allCategories, deadlineDeps } from './appeals.service.js';
 export { findAppeal, findAppealByTrackingNo, listAppealEvents, listAppealUnits, listCategories, searchAppeals } from './appeals.repository.js';
 export { open311Status, type AppealState } from './appeal.workflow.js';

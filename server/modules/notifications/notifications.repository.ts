@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../infra/db/schema.js';
+import type { Writes } from '../../infra/db/write-batch.js';
 import type { NotificationTable, OutboxTable } from './notifications.table.js';
 
-export async function insertNotifications(db: Kysely<DB>, rows: NotificationTable[]) {
-  if (rows.length) await db.insertInto('notification').values(rows).execute();
+export async function insertNotifications(writes: Writes, rows: NotificationTable[]) {
+  if (rows.length) await writes.insert('notification', rows);
 }
 
 export async function listNotifications(db: Kysely<DB>, accountId: string, unreadOnly: boolean, limit: number, offset: number) {
@@ -24,8 +25,8 @@ export async function markNotificationsRead(db: Kysely<DB>, accountId: string, n
   return Number((await q.executeTakeFirst()).numUpdatedRows);
 }
 
-export async function insertOutbox(db: Kysely<DB>, rows: OutboxTable[]) {
-  if (rows.length) await db.insertInto('outbox').values(rows).execute();
+export async function insertOutbox(writes: Writes, rows: OutboxTable[]) {
+  if (rows.length) await writes.insert('outbox', rows);
 }
 
 /** Claims one due message for `leaseMs` (compare-and-set), or returns undefined. */

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { DB } from '../../infra/db/schema.js';
+import type { Writes } from '../../infra/db/write-batch.js';
 import { insertNotifications, insertOutbox } from './notifications.repository.js';
 
 export interface NotificationInput {
@@ -10,11 +9,11 @@ export interface NotificationInput {
   payload: Record<string, unknown>;
 }
 
-/** Puts a notification in each person's inbox, in the caller's transaction. */
-export async function notifyAccounts(tx: Kysely<DB>, accountIds: string[], n: NotificationInput): Promise<void> {
+/** Puts a notification in each person's inbox, in the caller's transaction (or its batch). */
+export async function notifyAccounts(writes: Writes, accountIds: string[], n: NotificationInput): Promise<void> {
   const now = new Date().toISOString();
   await insertNotifications(
-    tx,
+    writes,
     [...new Set(accountIds)].map((accountId) => ({
       id: uuidv7(),
       account_id: accountId,
@@ -30,11 +29,11 @@ export async function notifyAccounts(tx: Kysely<DB>, accountIds: string[], n: No
 
 /** Queues an SMS or e-mail in the caller's transaction; the drainer sends it after commit. */
 export async function enqueueMessage(
-  tx: Kysely<DB>,
+  writes: Writes,
   m: { channel: 'sms' | 'email'; recipient: string; template: string; payload: Record<string, unknown> },
 ): Promise<void> {
   const now = new Date().toISOString();
-  await insertOutbox(tx, [
+  await insertOutbox(writes, [
     {
       id: uuidv7(),
       channel: m.channel,

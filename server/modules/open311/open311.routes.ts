@@ -213,7 +213,7 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
         if (!b.description || [...b.description].length < 5) throw new Open311Error(400, 'description is required (at least 5 characters)');
         req.actor = actor;
         const name = [b.last_name, b.first_name].filter(Boolean).join('') || null;
-        const appeal = await registerAppeal(db, contextOf(req), await deadlineDeps(db, calendar), {
+        const { appeal } = await registerAppeal(db, contextOf(req), await deadlineDeps(db, calendar), {
           channel: 'open311',
           categoryId: category.id,
           territoryCode: territory,

@@ -6,7 +6,7 @@ import { territoriesRoutes } from './territories.routes.js';
 
 export { importTerritories, openTerritoryFile, TerritoryImportError, type ImportReport } from './import-territories.js';
 export { countByLevel, countTerritories } from './territories.repository.js';
-export { getTerritory } from './territories.service.js';
+export { getTerritory, getTerritoryCached } from './territories.service.js';
 export { normalizeCode, statCodeOf } from './territory-code.js';
 
 export const territoriesModule: HttpModule = { name: 'territories', routes: territoriesRoutes };

@@ -3,6 +3,7 @@ import { runCommand, type CommandContext } from '../../infra/commands.js';
 import type { DB } from '../../infra/db/schema.js';
 import { AppError } from '../../infra/http/errors.js';
 import { findTerritory, listTerritoriesByCodes, updateTerritory, type TerritoryRow } from './territories.repository.js';
+import { referenceCache } from '../../infra/reference-cache.js';
 import { ancestorCodesOf, normalizeCode } from './territory-code.js';
 
 const notFound = (code: string) =>
@@ -12,6 +13,19 @@ const notFound = (code: string) =>
 export async function getTerritory(db: Kysely<DB>, input: string): Promise<TerritoryRow> {
   const code = normalizeCode(input);
   const row = code ? await findTerritory(db, code) : undefined;
+  if (!row) throw notFound(input);
+  return row;
+}
+
+const territoryCache = referenceCache<string, TerritoryRow | undefined>();
+
+/**
+ * Like getTerritory, from a short-lived per-process cache: for the intake path, where the
+ * territory is only checked and named. Never inside a transaction that changes territories.
+ */
+export async function getTerritoryCached(db: Kysely<DB>, input: string): Promise<TerritoryRow> {
+  const code = normalizeCode(input);
+  const row = code ? await territoryCache.get(db, code, () => findTerritory(db, code)) : undefined;
   if (!row) throw notFound(input);
   return row;
 }
@@ -30,7 +44,7 @@ export interface TerritoryPatch {
 
 /** Renames a territory or changes its validity (e.g. a street merged into another). */
 export async function patchTerritory(db: Kysely<DB>, ctx: CommandContext, input: string, patch: TerritoryPatch) {
-  return runCommand(db, ctx, async (tx, audit) => {
+  const result = await runCommand(db, ctx, async (tx, audit) => {
     const before = await getTerritory(tx, input);
     const changes = {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -49,4 +63,6 @@ export async function patchTerritory(db: Kysely<DB>, ctx: CommandContext, input:
     });
     return after;
   });
+  territoryCache.clear(db);
+  return result;
 }

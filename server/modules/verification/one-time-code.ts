@@ -1,4 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { immediateWrites } from '../../infra/db/write-batch.js';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { runCommand, type CommandContext } from '../../infra/commands.js';
@@ -38,7 +39,7 @@ export async function requestOneTimeCode(db: Kysely<DB>, ctx: CommandContext, ph
       consumed_at: null,
       ip: ctx.ip,
     });
-    await enqueueMessage(tx, { channel: 'sms', recipient: phone, template: 'otp.code', payload: { code, minutes: CODE_TTL_SECONDS / 60 } });
+    await enqueueMessage(immediateWrites(tx), { channel: 'sms', recipient: phone, template: 'otp.code', payload: { code, minutes: CODE_TTL_SECONDS / 60 } });
     audit.record({ action: 'otp.request', resourceType: 'otp_challenge', resourceId: id, after: { phone: `${phone.slice(0, 3)}****${phone.slice(-4)}`, purpose } });
     return { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS };
   });

@@ -2,15 +2,18 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { WorkCalendar } from '../../../infra/calendar/work-calendar.js';
 import { runCommand, type AuditLog, type CommandContext } from '../../../infra/commands.js';
+import { immediateWrites, type Writes } from '../../../infra/db/write-batch.js';
 import type { DB } from '../../../infra/db/schema.js';
 import type { GroupCommitter } from '../../../infra/group-commit.js';
 import { AppError } from '../../../infra/http/errors.js';
-import { getTerritory } from '../../territories/index.js';
+import { getTerritoryCached } from '../../territories/index.js';
 import { stageDue, type DeadlineClasses } from '../appeal.deadlines.js';
-import { findCategory, insertAppeal, insertAppealEvent, nextTrackingSeq } from '../appeals.repository.js';
-import type { AppealChannel, AppealTable } from '../appeals.table.js';
+import { insertAppeal, insertAppealEvent } from '../appeals.repository.js';
+import { nextTrackingNo } from '../tracking-numbers.js';
+import { activeCategories } from '../appeals.service.js';
+import type { AppealChannel, AppealEventTable, AppealTable, CategoryTable } from '../appeals.table.js';
 import { maskPhone } from '../../accounts/index.js';
-import { announce, scheduleStageTimers } from '../appeal.effects.js';
+import { announceTo, dispatchersForCached, scheduleStageTimers } from '../appeal.effects.js';
 
 export interface NewAppeal {
   channel: AppealChannel;
@@ -33,12 +36,19 @@ export interface NewAppeal {
 const field = (name: string, zh: string, en: string) =>
   new AppError('VALIDATION_FAILED', { zh, en }, { errors: [{ field: name, message: zh }] });
 
-/** Tracking numbers read as the Beijing date and the day's sequence: 20261129-00042. */
-export function formatTrackingNo(localDay: string, seq: number): string {
-  return `${localDay.replaceAll('-', '')}-${String(seq).padStart(5, '0')}`;
+/** What intake stores and answers with: the appeal and its first timeline entry. */
+export interface RegisteredAppeal {
+  appeal: AppealTable;
+  event: AppealEventTable;
+  category: CategoryTable;
 }
 
-/** Takes in an appeal: checks category and territory, numbers it, starts the dispatch clock. */
+/**
+ * Takes in an appeal: checks category and territory, numbers it, starts the dispatch clock.
+ * Reference data (category, territory, the dispatchers to notify) is read before the
+ * transaction from short-lived caches, so that under group commit each appeal costs the
+ * shared transaction only its tracking number; its rows join the batch's multi-row inserts.
+ */
 export async function registerAppeal(
   db: Kysely<DB>,
   ctx: CommandContext,
@@ -50,94 +60,104 @@ export async function registerAppeal(
     /** Shares a transaction with concurrent intake (group commit) instead of one of its own. */
     committer?: GroupCommitter;
   } = {},
-): Promise<AppealTable> {
-  const work = async (tx: Kysely<DB>, audit: AuditLog) => {
-    if (opts.before) await opts.before(tx);
-    return registerWithin(tx, audit, ctx, deps, input);
-  };
-  return opts.committer ? opts.committer.submit(ctx, work) : runCommand(db, ctx, work);
+): Promise<RegisteredAppeal> {
+  const category = (await activeCategories(db)).find((c) => c.id === input.categoryId);
+  if (!category) throw field('categoryId', '诉求类别不存在', 'No such category');
+  const territory = await getTerritoryCached(db, input.territoryCode).catch(() => {
+    throw field('territoryCode', '所在地不存在', 'No such territory');
+  });
+  if (territory.level !== 'town' && territory.level !== 'village')
+    throw field('territoryCode', '请选择到镇街或村社区', 'Choose a town/street or a village/community');
+  const dispatchers = await dispatchersForCached(db, territory.code);
+  const now = new Date();
+  const trackingNo = await nextTrackingNo(db, deps.calendar.localDate(now));
+  const prepared = { category, territoryCode: territory.code, dispatchers, now, trackingNo };
+  const { before, committer } = opts;
+  if (!committer) {
+    return runCommand(db, ctx, async (tx, audit) => {
+      if (before) await before(tx);
+      return registerWithin(audit, immediateWrites(tx), ctx, deps, input, prepared);
+    });
+  }
+  if (!before) return committer.submitInserts(ctx, (audit, writes) => registerWithin(audit, writes, ctx, deps, input, prepared));
+  return committer.submit(ctx, async (tx, audit, writes) => {
+    await before(tx);
+    return registerWithin(audit, writes, ctx, deps, input, prepared);
+  });
 }
 
 async function registerWithin(
-  tx: Kysely<DB>,
   audit: AuditLog,
+  writes: Writes,
   ctx: CommandContext,
   deps: { calendar: WorkCalendar; classes: DeadlineClasses },
   input: NewAppeal,
-): Promise<AppealTable> {
-  {
-    const category = await findCategory(tx, input.categoryId);
-    if (!category || category.active !== 1) throw field('categoryId', '诉求类别不存在', 'No such category');
-    const territory = await getTerritory(tx, input.territoryCode).catch(() => {
-      throw field('territoryCode', '所在地不存在', 'No such territory');
-    });
-    if (territory.level !== 'town' && territory.level !== 'village')
-      throw field('territoryCode', '请选择到镇街或村社区', 'Choose a town/street or a village/community');
-    const now = new Date();
-    const seq = await nextTrackingSeq(tx, deps.calendar.localDate(now));
-    const urgent = input.urgent === true;
-    const row: AppealTable = {
-      id: uuidv7(),
-      tracking_no: formatTrackingNo(deps.calendar.localDate(now), seq),
-      channel: input.channel,
-      category_id: category.id,
-      territory_code: territory.code,
-      address: input.address ?? null,
-      lat: input.lat ?? null,
-      lng: input.lng ?? null,
-      description: input.description,
-      resident_name: input.anonymous ? null : input.residentName ?? null,
-      resident_phone: input.residentPhone ?? null,
-      phone_verified: input.phoneVerified ? 1 : 0,
-      anonymous: input.anonymous ? 1 : 0,
-      confidential: input.confidential ? 1 : 0,
-      urgent: urgent ? 1 : 0,
-      supervised: 0,
-      state: 'registered',
-      deadline_class: urgent ? 'urgent' : category.deadline_class,
-      lead_unit_id: null,
-      stage_due_at: stageDue(deps.calendar, deps.classes, 'registered', now, { urgent, replyDueAt: null }),
-      reply_due_at: null,
-      extensions_approved: 0,
-      pending_until: null,
-      rating: null,
-      merged_into: null,
-      filed_by: ctx.actorId,
-      on_behalf: input.onBehalf ? 1 : 0,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-      closed_at: null,
-      version: 1,
-    };
-    await insertAppeal(tx, row);
-    await insertAppealEvent(tx, {
-      id: uuidv7(),
-      appeal_id: row.id,
-      action: 'register',
-      from_state: null,
-      to_state: 'registered',
-      actor_id: ctx.actorId,
-      actor_label: ctx.actorLabel,
-      payload: JSON.stringify({ channel: row.channel }),
-      created_at: row.created_at,
-    });
-    await scheduleStageTimers(tx, deps.calendar, row, now);
-    await announce(tx, 'register', row, ctx.actorId);
-    audit.record({
-      action: 'appeal.register',
-      resourceType: 'appeal',
-      resourceId: row.id,
-      after: {
-        trackingNo: row.tracking_no,
-        channel: row.channel,
-        category: category.code,
-        territory: territory.code,
-        phone: maskPhone(row.resident_phone),
-        anonymous: row.anonymous === 1,
-        confidential: row.confidential === 1,
-        urgent,
-      },
-    });
-    return row;
-  }
+  prepared: { category: CategoryTable; territoryCode: string; dispatchers: string[]; now: Date; trackingNo: string },
+): Promise<RegisteredAppeal> {
+  const { category, territoryCode, dispatchers, now, trackingNo } = prepared;
+  const urgent = input.urgent === true;
+  const row: AppealTable = {
+    id: uuidv7(),
+    tracking_no: trackingNo,
+    channel: input.channel,
+    category_id: category.id,
+    territory_code: territoryCode,
+    address: input.address ?? null,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    description: input.description,
+    resident_name: input.anonymous ? null : input.residentName ?? null,
+    resident_phone: input.residentPhone ?? null,
+    phone_verified: input.phoneVerified ? 1 : 0,
+    anonymous: input.anonymous ? 1 : 0,
+    confidential: input.confidential ? 1 : 0,
+    urgent: urgent ? 1 : 0,
+    supervised: 0,
+    state: 'registered',
+    deadline_class: urgent ? 'urgent' : category.deadline_class,
+    lead_unit_id: null,
+    stage_due_at: stageDue(deps.calendar, deps.classes, 'registered', now, { urgent, replyDueAt: null }),
+    reply_due_at: null,
+    extensions_approved: 0,
+    pending_until: null,
+    rating: null,
+    merged_into: null,
+    filed_by: ctx.actorId,
+    on_behalf: input.onBehalf ? 1 : 0,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+    closed_at: null,
+    version: 1,
+  };
+  const event: AppealEventTable = {
+    id: uuidv7(),
+    appeal_id: row.id,
+    action: 'register',
+    from_state: null,
+    to_state: 'registered',
+    actor_id: ctx.actorId,
+    actor_label: ctx.actorLabel,
+    payload: JSON.stringify({ channel: row.channel }),
+    created_at: row.created_at,
+  };
+  await insertAppeal(writes, row);
+  await insertAppealEvent(writes, event);
+  await scheduleStageTimers(writes, deps.calendar, row, now);
+  await announceTo(writes, dispatchers, 'register', row, ctx.actorId);
+  audit.record({
+    action: 'appeal.register',
+    resourceType: 'appeal',
+    resourceId: row.id,
+    after: {
+      trackingNo: row.tracking_no,
+      channel: row.channel,
+      category: category.code,
+      territory: territoryCode,
+      phone: maskPhone(row.resident_phone),
+      anonymous: row.anonymous === 1,
+      confidential: row.confidential === 1,
+      urgent,
+    },
+  });
+  return { appeal: row, event, category };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { immediateWrites } from '../../../infra/db/write-batch.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { WorkCalendar } from '../../../infra/calendar/work-calendar.js';
 import { runCommand, type CommandContext } from '../../../infra/commands.js';
@@ -155,7 +156,7 @@ export async function takeAppealAction(
       ...(req.rating ? { rating: req.rating } : {}),
       ...(req.targetAppealId ? { targetAppealId: req.targetAppealId } : {}),
     };
-    await insertAppealEvent(tx, {
+    await insertAppealEvent(immediateWrites(tx), {
       id: uuidv7(),
       appeal_id: appeal.id,
       action: req.action,
@@ -174,8 +175,8 @@ export async function takeAppealAction(
       after: { state: decision.to, version: appeal.version + 1, ...payload },
     });
     const after = { ...appeal, ...patch, version: appeal.version + 1 } as AppealTable;
-    if (after.stage_due_at && after.stage_due_at !== appeal.stage_due_at) await scheduleStageTimers(tx, deps.calendar, after, now);
-    if (decision.to !== appeal.state) await announce(tx, req.action, after, ctx.actorId);
+    if (after.stage_due_at && after.stage_due_at !== appeal.stage_due_at) await scheduleStageTimers(immediateWrites(tx), deps.calendar, after, now);
+    if (decision.to !== appeal.state) await announce(tx, immediateWrites(tx), req.action, after, ctx.actorId);
     return after;
   });
 }
