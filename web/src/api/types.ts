@@ -8,6 +8,7 @@ export type Permission =
   | 'tokens:manage'
   | 'audit:read'
   | 'appeals:register'
+  | 'appeals:configure'
   | 'appeals:work'
   | 'appeals:read'
   | 'calendar:manage'
@@ -21,6 +22,7 @@ export const PERMISSIONS: readonly Permission[] = [
   'tokens:manage',
   'audit:read',
   'appeals:register',
+  'appeals:configure',
   'appeals:work',
   'appeals:read',
   'calendar:manage',

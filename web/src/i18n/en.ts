@@ -168,6 +168,7 @@ const en: Messages<typeof zhCN> = {
     'tokens:manage': 'Manage API tokens',
     'audit:read': 'Read the audit log',
     'appeals:register': 'Register appeals',
+    'appeals:configure': 'Maintain appeal categories and deadlines',
     'appeals:work': 'Work on appeals',
     'appeals:read': 'Read appeals',
     'calendar:manage': 'Maintain the holiday calendar',

@@ -164,6 +164,7 @@ const zhCN = {
     'tokens:manage': '管理 API 令牌',
     'audit:read': '查看审计日志',
     'appeals:register': '登记诉求',
+    'appeals:configure': '维护诉求类别与办理时限',
     'appeals:work': '办理诉求工单',
     'appeals:read': '查看诉求',
     'calendar:manage': '维护节假日日历',
