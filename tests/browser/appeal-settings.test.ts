@@ -121,7 +121,6 @@ describe.skipIf(!browserAvailable())('categories and deadlines administration (b
     await add.locator('.ant-form-item-explain-error').filter({ hasText: 'lower-case letters, digits and hyphens' }).waitFor();
     await add.getByRole('alert').filter({ hasText: 'Some fields are invalid' }).waitFor();
     expect(await add.getByLabel('English name').inputValue()).toBe('Night buses');
-    await page.screenshot({ path: 'test-results/appeal-settings-en.png', fullPage: true });
     await add.getByRole('button', { name: 'Cancel' }).click();
     await add.waitFor({ state: 'detached' });
     // Deleting a category appeals use is not offered; one that is unused goes after confirmation.
