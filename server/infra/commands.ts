@@ -15,6 +15,15 @@ export class AuditLog {
 
 const MAX_ATTEMPTS = 6;
 
+export interface CommandOptions {
+  /**
+   * 'serializable' for commands whose checks read rows other commands may change at the same
+   * time (a move that must not close a cycle in a tree): PostgreSQL then refuses the write skew
+   * and the command runs again. SQLite has one writer and ignores it.
+   */
+  isolation?: 'serializable';
+}
+
 /**
  * Runs one business action: its writes and its audit events commit together or not at all.
  * A command that changes nothing may record nothing; one that writes must record.
@@ -23,10 +32,12 @@ export async function runCommand<T>(
   db: Kysely<DB>,
   ctx: CommandContext,
   fn: (tx: Transaction<DB>, audit: AuditLog) => Promise<T>,
+  options: CommandOptions = {},
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (tx) => {
+      const begin = options.isolation ? db.transaction().setIsolationLevel(options.isolation) : db.transaction();
+      return await begin.execute(async (tx) => {
         const audit = new AuditLog();
         const result = await fn(tx, audit);
         if (audit.entries.length > 0) await appendAuditEvents(tx, ctx, audit.entries);

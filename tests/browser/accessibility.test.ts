@@ -35,6 +35,7 @@ describe.skipIf(!browserAvailable())('accessibility: no serious or critical axe 
     ['workbench home', '/workbench', '您好，系统管理员'],
     ['accounts', '/workbench/accounts', '账号管理'],
     ['units', '/workbench/units', '承办单位'],
+    ['appeal categories and deadlines', '/workbench/appeal-settings', '诉求类别与办理时限'],
     ['tokens', '/workbench/tokens', 'API 令牌'],
     ['audit log', '/workbench/audit', '审计日志'],
     ['change password', '/workbench/password', '修改密码'],

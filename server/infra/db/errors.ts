@@ -16,6 +16,12 @@ export function isUniqueViolation(err: unknown, table?: string): boolean {
   return false;
 }
 
+/** True when a row is still referenced (or references nothing): a foreign-key violation. */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as DriverError | null)?.code ?? '';
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
 /** True when the database cannot be reached at all (as opposed to rejecting a query). */
 export function isConnectionError(err: unknown): boolean {
   const e = err as DriverError;

@@ -18,6 +18,9 @@ export const ERROR_CATALOGUE = {
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such API route' },
   ALREADY_EXISTS: { status: 409, zh: '记录已存在', en: 'The record already exists' },
   ACTION_NOT_ALLOWED: { status: 409, zh: '当前状态下不能执行此操作', en: 'This action is not allowed in the current state' },
+  CATEGORY_IN_USE: { status: 409, zh: '该类别已被诉求或下级类别使用，不能删除，可以停用', en: 'Appeals or sub-categories use this category; deactivate it instead of deleting it' },
+  CATEGORY_CYCLE: { status: 409, zh: '不能把类别移到它自己或它的下级类别之下', en: 'A category cannot move under itself or one of its sub-categories' },
+  CATEGORY_TOO_DEEP: { status: 409, zh: '类别层级过深', en: 'The category tree would become too deep' },
   VERSION_CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'Someone else changed the record; reload and try again' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
@@ -88,8 +91,15 @@ export function problemOf(err: AppError, lang: Lang, requestId: string, instance
     instance,
     code: err.code,
     requestId,
-    ...(err.extras.errors ? { errors: err.extras.errors } : {}),
+    ...(err.extras.errors ? { errors: err.extras.errors.map((e) => ({ field: e.field, message: localizeMessage(e.message, lang) })) } : {}),
   };
+}
+
+/** A field message written as "中文|English" (fields.ts `msg`) in the request's language; others as they are. */
+function localizeMessage(message: string, lang: Lang): string {
+  const bar = message.indexOf('|');
+  if (bar < 0) return message;
+  return lang === 'en' ? message.slice(bar + 1) : message.slice(0, bar);
 }
 
 /** Renders the catalogue as the Markdown of docs/errors.md. */

@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'audit:read': ['district_staff', 'admin'],
   'calendar:manage': ['admin'],
   'appeals:register': ['dispatcher', 'member', 'admin'],
+  // Categories and deadline classes: the deployment's district administrators only.
+  'appeals:configure': ['admin'],
   'appeals:work': ['dispatcher', 'district_staff', 'town_official', 'unit_clerk', 'admin'],
   // Reading one appeal: handlers in scope, and whoever filed it (the policy decides which).
   'appeals:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],

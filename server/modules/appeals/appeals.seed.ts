@@ -35,7 +35,7 @@ const CATEGORY_TREE: [string, string, string, string, [string, string, string, s
 /** Deadline classes and the category tree, added when missing (never overwriting edits). */
 export async function seedAppealReferenceData(db: Kysely<DB>): Promise<void> {
   const now = new Date().toISOString();
-  await insertMissingDeadlineClasses(db, DEFAULT_DEADLINE_CLASSES.map((c) => ({ ...c, updated_at: now })));
+  await insertMissingDeadlineClasses(db, DEFAULT_DEADLINE_CLASSES.map((c) => ({ ...c, updated_at: now, version: 1 })));
   if (await findCategoryByCode(db, 'city')) return;
   await runCommand(db, systemContext('seed'), async (tx, audit) => {
     let sort = 0;

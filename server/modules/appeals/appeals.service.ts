@@ -7,7 +7,8 @@ import type { CategoryTable } from './appeals.table.js';
 
 /**
  * Reference data read on every request, kept for a few seconds per process: a change made by
- * another process (or an administrator) is seen within REFERENCE_TTL_MS.
+ * another process is seen within REFERENCE_TTL_MS; an administrator's edit in this process
+ * drops the cache at once (invalidateReferenceData).
  */
 const REFERENCE_TTL_MS = 5000;
 interface Cached<T> {
@@ -40,4 +41,10 @@ export async function activeCategories(db: Kysely<DB>): Promise<CategoryTable[]>
 export async function deadlineDeps(db: Kysely<DB>, calendar: CalendarService) {
   const classes = await cached(classCache, db, async () => new Map((await listDeadlineClasses(db)).map((c) => [c.code, c])) as DeadlineClasses);
   return { calendar: await calendar.get(), classes };
+}
+
+/** Forgets the cached categories and deadline classes; the commands that edit them call it after commit. */
+export function invalidateReferenceData(db: Kysely<DB>): void {
+  categoryCache.delete(db);
+  classCache.delete(db);
 }

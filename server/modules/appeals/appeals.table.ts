@@ -7,7 +7,10 @@ export interface DeadlineClassTable {
   amount: number;
   /** 'wd' working days of office time, or 'minutes' of wall-clock time (urgent). */
   unit: 'wd' | 'minutes';
+  /** The extension class only: how many extensions one appeal may have approved. */
+  max_count: number | null;
   updated_at: string;
+  version: number;
 }
 
 export interface CategoryTable {

@@ -1,11 +1,18 @@
 import type { HttpModule } from '../../infra/http/app.js';
+import { appealSettingsRoutes } from './appeal-settings.routes.js';
 import { appealsRoutes } from './appeals.routes.js';
 
 export { seedAppealReferenceData } from './appeals.seed.js';
 export { countAppeals } from './appeals.repository.js';
 export { registerAppealTimers } from './appeal.timers.js';
 
-export const appealsModule: HttpModule = { name: 'appeals', routes: appealsRoutes };
+export const appealsModule: HttpModule = {
+  name: 'appeals',
+  routes: (app, deps) => {
+    appealsRoutes(app, deps);
+    appealSettingsRoutes(app, deps);
+  },
+};
 export { registerAppeal } from './commands/register-appeal.js';
 export { formatTrackingNo } from './tracking-numbers.js';
 export { activeCategories, allCategories, deadlineDeps } from './appeals.service.js';

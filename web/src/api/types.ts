@@ -8,6 +8,7 @@ export type Permission =
   | 'tokens:manage'
   | 'audit:read'
   | 'appeals:register'
+  | 'appeals:configure'
   | 'appeals:work'
   | 'appeals:read'
   | 'calendar:manage'
@@ -21,6 +22,7 @@ export const PERMISSIONS: readonly Permission[] = [
   'tokens:manage',
   'audit:read',
   'appeals:register',
+  'appeals:configure',
   'appeals:work',
   'appeals:read',
   'calendar:manage',
@@ -279,6 +281,33 @@ export interface Category {
   nameZh: string;
   nameEn: string;
   deadlineClass: string;
+}
+
+/** A category as its administrators see it (appeals:configure). */
+export interface AdminCategory extends Category {
+  active: boolean;
+  sort: number;
+  /** Appeals are filed under it: it can be deactivated, not deleted. */
+  inUse: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export type DeadlineUnit = 'wd' | 'minutes';
+
+export interface DeadlineClass {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  amount: number;
+  unit: DeadlineUnit;
+  /** The extension class only: how many extensions one appeal may have approved. */
+  maxCount: number | null;
+  /** 'step': a workflow step's clock; 'reply': a reply deadline categories may use. */
+  usage: 'step' | 'reply';
+  updatedAt: string;
+  version: number;
 }
 
 export interface AppealSummary {

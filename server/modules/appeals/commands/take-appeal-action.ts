@@ -7,7 +7,7 @@ import type { DB } from '../../../infra/db/schema.js';
 import type { Actor } from '../../../infra/http/access.js';
 import { AppError, type FieldError } from '../../../infra/http/errors.js';
 import { findUnit } from '../../accounts/index.js';
-import { EXTENSION_CAP, dueAfter, stageDue, type DeadlineClasses } from '../appeal.deadlines.js';
+import { dueAfter, extensionCap, stageDue, type DeadlineClasses } from '../appeal.deadlines.js';
 import { decide, type ActionInput, type AppealAction, type GuardFailure } from '../appeal.workflow.js';
 import { mayAct } from '../appeals.policy.js';
 import { findAppeal, insertAppealEvent, replaceAppealUnits, transitionAppeal } from '../appeals.repository.js';
@@ -31,18 +31,18 @@ const GUARD_FIELDS: Partial<Record<GuardFailure, [string, string, string]>> = {
 };
 
 const GUARD_DETAIL: Partial<Record<GuardFailure, { zh: string; en: string }>> = {
-  EXTENSION_CAP_REACHED: { zh: `延期次数已达上限（${EXTENSION_CAP} 次）`, en: `No more than ${EXTENSION_CAP} extensions` },
   ANONYMOUS_NO_CALLBACK: { zh: '匿名诉求不回访', en: 'Anonymous appeals get no callback' },
   NOT_RATED_UNSATISFIED: { zh: '仅在群众不满意时可重办或最终答复', en: 'Only after an unsatisfied rating' },
   FEEDBACK_PENDING: { zh: '尚未回访评价，不能办结', en: 'The callback and rating are still pending' },
 };
 
-function refuse(reason: 'NOT_ALLOWED_IN_STATE' | GuardFailure, state: string): never {
+function refuse(reason: 'NOT_ALLOWED_IN_STATE' | GuardFailure, state: string, cap: number): never {
   const f = reason !== 'NOT_ALLOWED_IN_STATE' ? GUARD_FIELDS[reason] : undefined;
   if (f) {
     const errors: FieldError[] = [{ field: f[0], message: f[1] }];
     throw new AppError('VALIDATION_FAILED', { zh: f[1], en: f[2] }, { errors });
   }
+  if (reason === 'EXTENSION_CAP_REACHED') throw new AppError('ACTION_NOT_ALLOWED', { zh: `延期次数已达上限（${cap} 次）`, en: `No more than ${cap} extensions` });
   throw new AppError('ACTION_NOT_ALLOWED', GUARD_DETAIL[reason as GuardFailure] ?? { zh: `当前状态：${state}`, en: `Current state: ${state}` });
 }
 
@@ -66,18 +66,19 @@ export async function takeAppealAction(
       throw new AppError('FORBIDDEN');
     }
     if (appeal.version !== req.version) throw new AppError('VERSION_CONFLICT');
+    const cap = extensionCap(deps.classes);
     const decision = decide(
       {
         state: appeal.state,
         anonymous: appeal.anonymous === 1,
         extensionsApproved: appeal.extensions_approved,
-        extensionCap: EXTENSION_CAP,
+        extensionCap: cap,
         rating: appeal.rating,
       },
       req.action,
       req,
     );
-    if (!decision.ok) refuse(decision.reason, appeal.state);
+    if (!decision.ok) refuse(decision.reason, appeal.state, cap);
     const now = new Date();
     const iso = now.toISOString();
     const patch: Partial<AppealTable> = { state: decision.to, updated_at: iso };

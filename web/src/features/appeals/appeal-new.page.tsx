@@ -9,6 +9,7 @@ import { applyFieldErrors } from '../../components/form-errors.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { categoryName } from './appeal-text.js';
+import { categoryOptions } from './category-options.js';
 
 /** The district whose towns the form offers. */
 const DISTRICT = '330106';
@@ -59,14 +60,7 @@ export function AppealNewPage() {
   const villages = useChildren(town);
 
   const all = categories.data?.items ?? [];
-  const categoryOptions = all
-    .filter((c) => !c.parentId)
-    .map((parent) => ({
-      label: categoryName(i18n.language, parent),
-      title: categoryName(i18n.language, parent),
-      options: all.filter((c) => c.parentId === parent.id).map((c) => ({ value: c.id, label: categoryName(i18n.language, c) })),
-    }))
-    .filter((g) => g.options.length > 0);
+  const categoryChoices = categoryOptions(all, (c) => categoryName(i18n.language, c));
 
   async function submit(values: NewAppealValues) {
     setBusy(true);
@@ -149,7 +143,7 @@ export function AppealNewPage() {
           <Form.Item name="categoryId" label={t('appeals.new.category')} rules={[{ required: true }]}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
-              options={categoryOptions}
+              options={categoryChoices}
               loading={categories.loading}
               placeholder={t('appeals.new.category')}
             />

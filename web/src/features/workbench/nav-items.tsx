@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  ClusterOutlined,
   FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -11,7 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.js';
 
-export type NavKey = 'home' | 'appeals' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password';
+export type NavKey = 'home' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password';
 
 export interface NavItem {
   key: NavKey;
@@ -25,6 +26,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/workbench', icon: <HomeOutlined /> },
   { key: 'appeals', path: '/workbench/appeals', icon: <FileTextOutlined />, permission: 'appeals:work' },
+  { key: 'appealSettings', path: '/workbench/appeal-settings', icon: <ClusterOutlined />, permission: 'appeals:configure' },
   { key: 'territories', path: '/workbench/territories', icon: <ApartmentOutlined /> },
   { key: 'accounts', path: '/workbench/accounts', icon: <TeamOutlined />, permission: 'accounts:manage' },
   { key: 'units', path: '/workbench/units', icon: <BankOutlined />, permission: 'units:read' },

@@ -13,6 +13,7 @@ const AuditPage = lazy(() => import('../audit/audit.page.js').then((m) => ({ def
 const AppealsPage = lazy(() => import('../appeals/appeals.page.js').then((m) => ({ default: m.AppealsPage })));
 const AppealNewPage = lazy(() => import('../appeals/appeal-new.page.js').then((m) => ({ default: m.AppealNewPage })));
 const AppealDetailPage = lazy(() => import('../appeals/appeal-detail.page.js').then((m) => ({ default: m.AppealDetailPage })));
+const AppealSettingsPage = lazy(() => import('../appeal-settings/appeal-settings.page.js').then((m) => ({ default: m.AppealSettingsPage })));
 const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
 
 const BASE = '/workbench/territories';
@@ -46,6 +47,14 @@ export function WorkbenchRoutes() {
           element={
             <RequirePermission permission="appeals:read">
               <AppealDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="appeal-settings"
+          element={
+            <RequirePermission permission="appeals:configure">
+              <AppealSettingsPage />
             </RequirePermission>
           }
         />
