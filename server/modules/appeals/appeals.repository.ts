@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../infra/db/schema.js';
 import type { Writes } from '../../infra/db/write-batch.js';
+import { precompiled } from '../../infra/db/precompiled.js';
 import type { AppealEventTable, AppealTable, AppealUnitTable, CategoryTable, DeadlineClassTable } from './appeals.table.js';
 import type { AppealState } from './appeal.workflow.js';
 
@@ -50,12 +51,17 @@ export async function insertAppeal(writes: Writes, row: AppealTable) {
   await writes.insert('appeal', [row]);
 }
 
+// Read on every appeal page and status check: compiled once (infra/db/precompiled.ts).
+const appealById = precompiled(['id'], (db, p) => db.selectFrom('appeal').selectAll().where('id', '=', p.id));
+const appealByTrackingNo = precompiled(['no'], (db, p) => db.selectFrom('appeal').selectAll().where('tracking_no', '=', p.no));
+const eventsOfAppeal = precompiled(['id'], (db, p) => db.selectFrom('appeal_event').selectAll().where('appeal_id', '=', p.id).orderBy('created_at').orderBy('id'));
+
 export async function findAppeal(db: Kysely<DB>, id: string) {
-  return db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await appealById(db, { id }))[0];
 }
 
 export async function findAppealByTrackingNo(db: Kysely<DB>, trackingNo: string) {
-  return db.selectFrom('appeal').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
+  return (await appealByTrackingNo(db, { no: trackingNo }))[0];
 }
 
 /** Compare-and-set on (id, state, version): a raced transition updates nothing. */
@@ -95,7 +101,7 @@ export async function insertAppealEvent(writes: Writes, row: AppealEventTable) {
 }
 
 export async function listAppealEvents(db: Kysely<DB>, appealId: string) {
-  return db.selectFrom('appeal_event').selectAll().where('appeal_id', '=', appealId).orderBy('created_at').orderBy('id').execute();
+  return eventsOfAppeal(db, { id: appealId });
 }
 
 export interface AppealSearch {
