@@ -21,6 +21,10 @@ export class CalendarService {
   private calendar: WorkCalendar | null = null;
   private stamp = '';
   private checkedAt = 0;
+  /** The refresh in flight: concurrent requests wait for one check instead of each running it. */
+  private refreshing: Promise<WorkCalendar> | null = null;
+  /** Bumped by invalidate(): a refresh that started before it does not keep what it read. */
+  private generation = 0;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -29,20 +33,35 @@ export class CalendarService {
   ) {}
 
   async get(): Promise<WorkCalendar> {
+    if (this.calendar && Date.now() - this.checkedAt < this.ttlMs) return this.calendar;
+    this.refreshing ??= this.refresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async refresh(): Promise<WorkCalendar> {
+    const generation = this.generation;
     const now = Date.now();
-    if (this.calendar && now - this.checkedAt < this.ttlMs) return this.calendar;
     const stamp = await calendarStamp(this.db);
-    this.checkedAt = now;
-    if (!this.calendar || stamp !== this.stamp) {
-      const days = await listCalendarDays(this.db);
-      this.calendar = new WorkCalendar(new Map(days.map((d) => [d.date, d.kind])), this.office);
-      this.stamp = stamp;
+    if (this.calendar && stamp === this.stamp) {
+      if (generation === this.generation) this.checkedAt = now;
+      return this.calendar;
     }
-    return this.calendar;
+    const days = await listCalendarDays(this.db);
+    const calendar = new WorkCalendar(new Map(days.map((d) => [d.date, d.kind])), this.office);
+    if (generation === this.generation) {
+      this.calendar = calendar;
+      this.stamp = stamp;
+      this.checkedAt = now;
+    }
+    return calendar;
   }
 
   /** Forget the cached calendar (after a change in this process). */
   invalidate(): void {
+    this.generation += 1;
     this.calendar = null;
+    this.refreshing = null;
   }
 }
