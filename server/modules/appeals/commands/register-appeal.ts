@@ -11,6 +11,7 @@ import { findCategory, insertAppeal, insertAppealEvent, nextTrackingSeq } from '
 import type { AppealChannel, AppealTable } from '../appeals.table.js';
 import { maskPhone } from '../../accounts/index.js';
 import { announce, scheduleStageTimers } from '../appeal.effects.js';
+import { attachUploads } from '../appeal-photos.js';
 
 export interface NewAppeal {
   channel: AppealChannel;
@@ -28,6 +29,8 @@ export interface NewAppeal {
   urgent?: boolean;
   /** A member files on a resident's behalf after a visit. */
   onBehalf?: boolean;
+  /** Uploaded photos to attach (at most MAX_PHOTOS), in the order given. */
+  photoIds?: string[];
 }
 
 const field = (name: string, zh: string, en: string) =>
@@ -110,8 +113,9 @@ async function registerWithin(
       version: 1,
     };
     await insertAppeal(tx, row);
+    const eventId = uuidv7();
     await insertAppealEvent(tx, {
-      id: uuidv7(),
+      id: eventId,
       appeal_id: row.id,
       action: 'register',
       from_state: null,
@@ -121,6 +125,7 @@ async function registerWithin(
       payload: JSON.stringify({ channel: row.channel }),
       created_at: row.created_at,
     });
+    const photos = await attachUploads(tx, input.photoIds ?? [], { appealId: row.id, eventId }, now);
     await scheduleStageTimers(tx, deps.calendar, row, now);
     await announce(tx, 'register', row, ctx.actorId);
     audit.record({
@@ -136,6 +141,7 @@ async function registerWithin(
         anonymous: row.anonymous === 1,
         confidential: row.confidential === 1,
         urgent,
+        photos,
       },
     });
     return row;
