@@ -24,7 +24,7 @@ export async function attachPhoto(db: Kysely<DB>, id: string, to: { appealId: st
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function findPendingPhotos(db: Kysely<DB>, ids: string[]) {
+export async function findPhotoDigests(db: Kysely<DB>, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('appeal_photo').select(['id', 'sha256', 'mime', 'size']).where('id', 'in', ids).execute();
 }

@@ -5,7 +5,7 @@ import type { DB } from '../../infra/db/schema.js';
 import { AppError } from '../../infra/http/errors.js';
 import { processPhoto } from '../../infra/images/photo.js';
 import { PollingLoop } from '../../infra/polling-loop.js';
-import { attachPhoto, deleteExpiredPhotos, findPendingPhotos, insertPhoto } from './appeal-photos.repository.js';
+import { attachPhoto, deleteExpiredPhotos, findPhotoDigests, insertPhoto } from './appeal-photos.repository.js';
 
 /** Photos an intake or a reply may carry. */
 export const MAX_PHOTOS = 6;
@@ -50,7 +50,7 @@ export async function attachUploads(tx: Kysely<DB>, photoIds: string[], to: { ap
   for (const [position, id] of photoIds.entries()) {
     if (!(await attachPhoto(tx, id, { ...to, position }, now.toISOString()))) throw refuse();
   }
-  const rows = await findPendingPhotos(tx, photoIds);
+  const rows = await findPhotoDigests(tx, photoIds);
   return photoIds.map((id) => ({ id, sha256: rows.find((r) => r.id === id)?.sha256 ?? '' }));
 }
 

@@ -37,7 +37,8 @@ export function PhotoPicker({ max = 6, onChange, id }: { max?: number; value?: P
   const aborts = useRef(new Map<string, AbortController>());
   const kept = photos.filter((p) => p.status !== 'error').length;
 
-  useEffect(() => onChange?.(photos), [photos]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Tell the form after each change; its onChange is a new function on every render.
+  useEffect(() => onChange?.(photos), [photos]);
   useEffect(
     () => () => {
       for (const a of aborts.current.values()) a.abort();
