@@ -7,7 +7,7 @@ import { accountsModule, createAuthenticator } from './modules/accounts/index.js
 import { auditModule } from './modules/audit/index.js';
 import { territoriesModule } from './modules/territories/index.js';
 import { calendarModule } from './modules/calendar/index.js';
-import { appealsModule, registerAppealTimers } from './modules/appeals/index.js';
+import { appealsModule, PhotoSweeper, registerAppealTimers } from './modules/appeals/index.js';
 import { open311Module } from './modules/open311/index.js';
 import { verificationModule } from './modules/verification/index.js';
 import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifications/index.js';
@@ -33,10 +33,11 @@ export async function openAndMigrate(config: Config): Promise<DatabaseHandle> {
   return database;
 }
 
-/** Background work of a process: durable timers and the message outbox. */
+/** Background work of a process: durable timers, the message outbox, expired photo uploads. */
 export interface Workers {
   timers: TimerRunner;
   outbox: OutboxDrainer;
+  photos: PhotoSweeper;
   start(everyMs: number): void;
   stop(): Promise<void>;
 }
@@ -46,16 +47,20 @@ export function createWorkers(database: DatabaseHandle, logger: Logger): Workers
   const timers = new TimerRunner(database.db, logger);
   registerAppealTimers(timers);
   const outbox = new OutboxDrainer(database.db, { sms: logAdapter(logger, 'sms'), email: logAdapter(logger, 'email') }, logger);
+  const photos = new PhotoSweeper(database.db, logger);
   return {
     timers,
     outbox,
+    photos,
     start(everyMs) {
       timers.start(everyMs);
       outbox.start(everyMs);
+      photos.start(everyMs);
     },
     async stop() {
       await timers.stop();
       await outbox.stop();
+      await photos.stop();
     },
   };
 }

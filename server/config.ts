@@ -26,6 +26,8 @@ export interface Config {
   readonly loginRatePerMinute: number;
   /** Requests per client address per minute on public write and lookup routes (codes, filing, status). */
   readonly publicRatePerMinute: number;
+  /** Largest photo accepted for upload, in bytes, before it is shrunk and re-encoded. */
+  readonly photoMaxBytes: number;
   readonly webDir: string;
   readonly workers: boolean;
   readonly workerIntervalMs: number;
@@ -67,6 +69,7 @@ const envSchema = z.object({
   MINHU_LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
   MINHU_LOGIN_RATE_PER_MINUTE: int(1, 100_000).default(20),
   MINHU_PUBLIC_RATE_PER_MINUTE: int(1, 100_000_000).default(30),
+  MINHU_PHOTO_MAX_BYTES: int(64 * 1024, 50 * 1024 * 1024).default(8 * 1024 * 1024),
   MINHU_WEB_DIR: z.string().min(1).optional(),
   MINHU_WORKERS: bool.default(true),
   MINHU_WORKER_INTERVAL_MS: int(100, 3_600_000).default(5000),
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loginLockMinutes: e.MINHU_LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.MINHU_LOGIN_RATE_PER_MINUTE,
     publicRatePerMinute: e.MINHU_PUBLIC_RATE_PER_MINUTE,
+    photoMaxBytes: e.MINHU_PHOTO_MAX_BYTES,
     workers: e.MINHU_WORKERS,
     workerIntervalMs: e.MINHU_WORKER_INTERVAL_MS,
     webDir: e.MINHU_WEB_DIR ? path.resolve(cwd, e.MINHU_WEB_DIR) : path.join(packageRoot(), 'dist/web'),

@@ -26,7 +26,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     const names = Object.keys(migrations).sort();
     expect(await migrateToLatest(h.db)).toEqual(names);
     expect(await tables(h)).toEqual([
-      'account', 'api_token', 'appeal', 'appeal_event', 'appeal_unit', 'audit_event', 'audit_head', 'calendar_day', 'category',
+      'account', 'api_token', 'appeal', 'appeal_event', 'appeal_photo', 'appeal_unit', 'audit_event', 'audit_head', 'calendar_day', 'category',
       'deadline_class', 'notification', 'otp_challenge', 'outbox', 'role_grant', 'session', 'territory', 'timer', 'tracking_counter', 'unit',
     ]);
     expect(await migrateToLatest(h.db)).toEqual([]);
@@ -36,7 +36,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     await migrateToZero(h.db);
     expect(await tables(h)).toEqual([]);
     expect(await migrateToLatest(h.db)).toEqual(names);
-    expect((await tables(h)).length).toBe(19);
+    expect((await tables(h)).length).toBe(20);
   });
 
   it('migration names are timestamped and ordered', () => {

@@ -17,6 +17,8 @@ describe.skipIf(!browserAvailable())('accessibility: no serious or critical axe 
     ['territory browser', '/territories/330106', 'zh-CN', '西湖区'],
     ['territory browser (English)', '/territories/330106', 'en', '西湖区'],
     ['territory search (English)', '/territories?q=%E5%8C%97%E5%B1%B1', 'en', 'Search: “北山”'],
+    ['resident intake', '/report', 'zh-CN', '我要反映'],
+    ['resident intake (English)', '/report', 'en', 'Report a problem'],
   ];
 
   it.each(publicPages)('%s', async (_name, path, lang, heading) => {

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { Kysely } from 'kysely';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { DB } from '../../server/infra/db/schema.js';
 import { launchBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../support/http.js';
 import { startTestServer } from '../support/server.js';
@@ -13,6 +15,8 @@ const INDEX = path.resolve(import.meta.dirname, '../../dist/web/index.html');
 export interface WebFixture {
   url: string;
   browser: Browser;
+  /** The server's database, to read what its adapters would send (the SMS outbox). */
+  db: Kysely<DB>;
   close(): Promise<void>;
 }
 
@@ -24,6 +28,7 @@ export async function startWeb(): Promise<WebFixture> {
   return {
     url: server.url,
     browser,
+    db: server.testApp.database.handle.db,
     close: async () => {
       await browser.close();
       await server.close();
@@ -68,3 +73,12 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
 }
+
+/** The one-time code the SMS adapter was given for a phone: the newest in the outbox. */
+export async function lastSmsCode(web: WebFixture, phone: string): Promise<string> {
+  const row = await web.db.selectFrom('outbox').select('payload').where('recipient', '=', phone).where('template', '=', 'otp.code').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  return (JSON.parse(row.payload) as { code: string }).code;
+}
+
+/** A phone: 360 × 740, touch. */
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };

@@ -66,6 +66,12 @@ const EXPECTED: Record<string, Who[]> = {
   'PATCH /api/v1/deadline-classes/:code': ['admin'],
   'POST /api/v1/appeals': ['member', 'dispatcher', 'admin'],
   'GET /api/v1/appeals/similar': ['member', 'dispatcher', 'admin'],
+  // Residents see how many similar appeals are open, never their text or people.
+  'GET /api/v1/public/appeals/similar': EVERYONE,
+  // Anyone may upload (rate-limited, expires unless an intake or reply attaches it).
+  'POST /api/v1/photos': EVERYONE,
+  // Signed in, and then only for appeals the person may read (else 404).
+  'GET /api/v1/appeals/:id/photos/:photoId': SIGNED_IN,
   'GET /api/v1/appeals': ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'],
   'GET /api/v1/appeals/:id': SIGNED_IN,
   'POST /api/v1/appeals/:id/actions': ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'],
@@ -95,6 +101,7 @@ function fill(url: string): string {
     .replace(':trackingNo', '20261129-00001')
     .replace(':file', 'x.json')
     .replace(':grantId', randomUUID())
+    .replace(':photoId', randomUUID())
     .replace(':id', randomUUID());
 }
 

@@ -24,6 +24,7 @@ export const ERROR_CATALOGUE = {
   VERSION_CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'Someone else changed the record; reload and try again' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  NOT_AN_IMAGE: { status: 415, zh: '只能上传 JPEG、PNG 或 WebP 格式的照片，该文件不是可识别的图片', en: 'Only JPEG, PNG or WebP photos can be uploaded; this file is not a readable image' },
   ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已临时锁定', en: 'Too many failed sign-ins; the account is temporarily locked' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后重试', en: 'Internal error; try again later' },

@@ -3,6 +3,7 @@ import { maskPhone } from '../accounts/index.js';
 import { actionsFrom, open311Status, type AppealState } from './appeal.workflow.js';
 import { mayAct } from './appeals.policy.js';
 import type { AppealEventTable, AppealTable, CategoryTable } from './appeals.table.js';
+import type { PhotoRef } from './appeal-photos.repository.js';
 
 const STAGE_CLOCK: Partial<Record<AppealState, string>> = {
   registered: 'dispatch',
@@ -68,6 +69,7 @@ export function presentAppeal(
   category: CategoryTable | undefined,
   units: { unit_id: string; role: 'lead' | 'assisting'; name: string }[],
   events: AppealEventTable[],
+  photos: PhotoRef[],
   actor: Actor | null,
   handler: boolean,
 ) {
@@ -82,14 +84,20 @@ export function presentAppeal(
       actorLabel: e.actor_label,
       payload: e.payload ? (JSON.parse(e.payload) as Record<string, unknown>) : null,
       at: e.created_at,
+      photos: photos
+        .filter((p) => p.event_id === e.id)
+        .map((p) => ({ id: p.id, mime: p.mime, size: p.size, width: p.width, height: p.height, url: `/api/v1/appeals/${a.id}/photos/${p.id}` })),
     })),
   };
 }
 
 const RESIDENT_VISIBLE_TEXT = new Set(['answer_directly', 'reply', 'final_answer']);
 
-/** What anyone with the tracking number and the phone's last four digits sees. */
-export function presentPublicStatus(a: AppealTable, category: CategoryTable | undefined, events: AppealEventTable[]) {
+/**
+ * What anyone with the tracking number and the phone's last four digits sees. Photos are only
+ * counted: four digits are too weak a key for pictures of people and homes.
+ */
+export function presentPublicStatus(a: AppealTable, category: CategoryTable | undefined, events: AppealEventTable[], photoCount: number) {
   return {
     trackingNo: a.tracking_no,
     category: { nameZh: category?.name_zh ?? '', nameEn: category?.name_en ?? '' },
@@ -97,6 +105,7 @@ export function presentPublicStatus(a: AppealTable, category: CategoryTable | un
     open311Status: open311Status(a.state),
     createdAt: a.created_at,
     closedAt: a.closed_at,
+    photoCount,
     steps: events
       .filter((e) => e.from_state !== e.to_state || e.action === 'register')
       .map((e) => {

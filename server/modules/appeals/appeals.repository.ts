@@ -156,9 +156,10 @@ export async function countAppeals(db: Kysely<DB>): Promise<number> {
 const OPEN_STATES: AppealState[] = ['registered', 'dispatched', 'return_requested', 'signed', 'in_progress', 'extension_requested', 'replied', 'awaiting_feedback', 'rated'];
 
 /** Open appeals of a category within a territory subtree, newest first: duplicate candidates. */
-export async function listOpenInArea(db: Kysely<DB>, categoryId: string, territoryPrefix: string, limit: number) {
-  return db
-    .selectFrom('appeal')
+export async function listOpenInArea(db: Kysely<DB>, categoryId: string, territoryPrefix: string, limit: number, opts: { excludeConfidential?: boolean } = {}) {
+  let q = db.selectFrom('appeal');
+  if (opts.excludeConfidential) q = q.where('confidential', '=', 0);
+  return q
     .select(['id', 'tracking_no', 'description', 'territory_code', 'state', 'created_at'])
     .where('category_id', '=', categoryId)
     .where('territory_code', '>=', territoryPrefix)

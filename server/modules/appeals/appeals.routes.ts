@@ -25,23 +25,31 @@ import {
   publicStatusSchema,
   residentAppealBody,
   residentAppealReceipt,
+  similarQuery,
   statusParams,
   statusQuery,
 } from './appeals.schemas.js';
 import { activeCategories, allCategories, deadlineDeps } from './appeals.service.js';
 import { findSimilarAppeals } from './similar-appeals.js';
-import { text as fieldText } from '../../infra/http/fields.js';
+import { listAppealPhotos } from './appeal-photos.repository.js';
+import { appealPhotoRoutes } from './appeal-photos.routes.js';
 import { checkOneTimeCode, consumeOneTimeCode } from '../verification/index.js';
 import type { AppealState } from './appeal.workflow.js';
 import type { AppealTable } from './appeals.table.js';
 
 async function detail(db: Kysely<DB>, appeal: AppealTable, actor: Actor | null) {
-  const [units, events, categories] = await Promise.all([listAppealUnits(db, appeal.id), listAppealEvents(db, appeal.id), allCategories(db)]);
+  const [units, events, photos, categories] = await Promise.all([
+    listAppealUnits(db, appeal.id),
+    listAppealEvents(db, appeal.id),
+    listAppealPhotos(db, appeal.id),
+    allCategories(db),
+  ]);
   const unitIds = units.map((u) => u.unit_id);
-  return presentAppeal(appeal, categories.find((c) => c.id === appeal.category_id), units, events, actor, isHandler(actor, unitIds));
+  return presentAppeal(appeal, categories.find((c) => c.id === appeal.category_id), units, events, photos, actor, isHandler(actor, unitIds));
 }
 
-export function appealsRoutes(app: ZodApp, { database, calendar, committer, config }: Deps) {
+export function appealsRoutes(app: ZodApp, deps: Deps) {
+  const { database, calendar, committer, config } = deps;
   const publicLimit = { max: config.publicRatePerMinute, timeWindow: '1 minute' };
   const { db } = database;
   const tags = ['appeals'];
@@ -67,8 +75,10 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer, conf
       const deps = await deadlineDeps(db, calendar);
       const channel = req.actor?.via === 'token' ? 'api' : req.body.channel;
       const { appeal, event, category } = await registerAppeal(db, contextOf(req), deps, { ...req.body, channel, onBehalf: channel === 'visit' }, { committer });
-      // A new appeal has no units and one timeline entry: it is answered from what was stored.
-      return reply.status(201).send(presentAppeal(appeal, category, [], [event], req.actor, isHandler(req.actor, [])));
+      // A new appeal has no units and one timeline entry: it is answered from what was stored
+      // (read back only when photos came with it).
+      if (req.body.photoIds?.length) return reply.status(201).send(await detail(db, appeal, req.actor));
+      return reply.status(201).send(presentAppeal(appeal, category, [], [event], [], req.actor, isHandler(req.actor, [])));
     },
   );
 
@@ -109,11 +119,7 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer, conf
       schema: {
         tags,
         summary: 'Open appeals that look like the one being typed (same category, same town, similar text)',
-        querystring: z.object({
-          categoryId: z.string().uuid(),
-          territoryCode: z.string().regex(/^\d{9}$|^\d{12}$/),
-          text: fieldText(4000, { multiline: true, min: 2 }),
-        }),
+        querystring: similarQuery,
         response: {
           200: z.object({
             items: z.array(z.object({ id: z.string(), trackingNo: z.string(), description: z.string(), territoryCode: z.string(), state: z.string(), createdAt: z.string(), score: z.number() })),
@@ -130,6 +136,27 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer, conf
         state: a.state,
         createdAt: a.created_at,
         score: Math.round(score * 1000) / 1000,
+      })),
+    }),
+  );
+
+  app.get(
+    '/public/appeals/similar',
+    {
+      config: { access: 'public', rateLimit: publicLimit },
+      schema: {
+        tags,
+        summary:
+          'For a resident typing an appeal: how many open, non-confidential appeals nearby look the same, with their state and date only (no text, no number, no person)',
+        querystring: similarQuery,
+        response: { 200: z.object({ items: z.array(z.object({ state: z.string(), territoryCode: z.string(), createdAt: z.string() })) }) },
+      },
+    },
+    async (req) => ({
+      items: (await findSimilarAppeals(db, req.query, { excludeConfidential: true })).map(({ appeal: a }) => ({
+        state: a.state,
+        territoryCode: a.territory_code,
+        createdAt: a.created_at,
       })),
     }),
   );
@@ -214,8 +241,12 @@ export function appealsRoutes(app: ZodApp, { database, calendar, committer, conf
       const appeal = await findAppealByTrackingNo(db, req.params.trackingNo);
       if (!appeal || !appeal.resident_phone || !appeal.resident_phone.endsWith(req.query.last4))
         throw new AppError('NOT_FOUND', { zh: '没有找到该受理编号，或手机号后四位不符', en: 'No appeal with this number and phone digits' });
-      const [events, categories] = await Promise.all([listAppealEvents(db, appeal.id), allCategories(db)]);
-      return presentPublicStatus(appeal, categories.find((c) => c.id === appeal.category_id), events);
+      const [events, photos, categories] = await Promise.all([listAppealEvents(db, appeal.id), listAppealPhotos(db, appeal.id), allCategories(db)]);
+      const intake = events.find((e) => e.action === 'register')?.id;
+      const photoCount = photos.filter((p) => p.event_id === intake).length;
+      return presentPublicStatus(appeal, categories.find((c) => c.id === appeal.category_id), events, photoCount);
     },
   );
+
+  appealPhotoRoutes(app, deps);
 }

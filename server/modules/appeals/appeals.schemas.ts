@@ -7,6 +7,13 @@ export const phoneInput = z
   .trim()
   .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, msg('请填写手机号或带区号的电话', 'a mobile number or a landline with area code'));
 
+/** Uploaded photos to attach, in order: at most six, each once. */
+export const photoIdsInput = z
+  .array(z.string().uuid())
+  .max(6, msg('最多 6 张照片', 'at most 6 photos'))
+  .refine((ids) => new Set(ids).size === ids.length, { message: msg('同一张照片只能附一次', 'each photo once') })
+  .optional();
+
 export const newAppealBody = z
   .object({
     channel: z.enum(['agent', 'visit', 'api']).default('agent'),
@@ -21,6 +28,7 @@ export const newAppealBody = z
     anonymous: z.boolean().default(false),
     confidential: z.boolean().default(false),
     urgent: z.boolean().default(false),
+    photoIds: photoIdsInput,
   })
   .strict();
 
@@ -35,10 +43,22 @@ export const actionBody = z
     until: z.string().datetime({ offset: true }).optional(),
     rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
     targetAppealId: z.string().uuid().optional(),
+    photoIds: photoIdsInput,
   })
   .strict();
 
 export const stateSchema = z.enum(APPEAL_STATES);
+
+export const photoSchema = z.object({
+  id: z.string(),
+  mime: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  size: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+  url: z.string(),
+});
+
+export const uploadReceipt = photoSchema.omit({ url: true }).extend({ expiresAt: z.string() });
 
 const clock = z.object({ kind: z.string(), dueAt: z.string().nullable(), overdue: z.boolean() });
 
@@ -77,6 +97,7 @@ export const appealSchema = z.object({
       actorLabel: z.string(),
       payload: z.record(z.string(), z.unknown()).nullable(),
       at: z.string(),
+      photos: z.array(photoSchema),
     }),
   ),
 });
@@ -116,6 +137,7 @@ export const publicStatusSchema = z.object({
   open311Status: z.enum(['open', 'closed']),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
+  photoCount: z.number().int(),
   steps: z.array(z.object({ action: z.string(), toState: z.string(), at: z.string(), text: z.string().nullable() })),
 });
 export const pageOf = pageSchema;
@@ -131,7 +153,14 @@ export const residentAppealBody = z
     residentName: text(64).nullable().optional(),
     anonymous: z.boolean().default(false),
     confidential: z.boolean().default(false),
+    photoIds: photoIdsInput,
   })
   .strict();
+
+export const similarQuery = z.object({
+  categoryId: z.string().uuid(),
+  territoryCode: z.string().regex(/^\d{9}$|^\d{12}$/),
+  text: text(4000, { multiline: true, min: 2 }),
+});
 
 export const residentAppealReceipt = z.object({ trackingNo: z.string(), state: stateSchema, createdAt: z.string(), statusPath: z.string() });

@@ -90,6 +90,25 @@ export interface AppealEventTable {
   created_at: string;
 }
 
+export interface AppealPhotoTable {
+  id: string;
+  /** Null while the upload waits to be attached. */
+  appeal_id: string | null;
+  /** The timeline event (register, reply) that attached it. */
+  event_id: string | null;
+  position: number | null;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  sha256: string;
+  size: number;
+  width: number;
+  height: number;
+  /** The processed bytes (blob on SQLite, bytea on PostgreSQL). */
+  data: Buffer;
+  created_at: string;
+  /** When an unattached upload is swept away; null once attached. */
+  expires_at: string | null;
+}
+
 export interface AppealsTables {
   deadline_class: DeadlineClassTable;
   category: CategoryTable;
@@ -97,4 +116,5 @@ export interface AppealsTables {
   appeal: AppealTable;
   appeal_unit: AppealUnitTable;
   appeal_event: AppealEventTable;
+  appeal_photo: AppealPhotoTable;
 }

@@ -5,6 +5,7 @@ import { appealsRoutes } from './appeals.routes.js';
 export { seedAppealReferenceData } from './appeals.seed.js';
 export { countAppeals } from './appeals.repository.js';
 export { registerAppealTimers } from './appeal.timers.js';
+export { PhotoSweeper } from './appeal-photos.js';
 
 export const appealsModule: HttpModule = {
   name: 'appeals',

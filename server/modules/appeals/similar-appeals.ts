@@ -13,9 +13,14 @@ const MIN_SCORE = 0.2;
  * (so the same or a neighbouring village), similar text. Character bigrams after folding
  * Traditional to Simplified won the retrieval test (docs/PERFORMANCE.md).
  */
-export async function findSimilarAppeals(db: Kysely<DB>, q: { categoryId: string; territoryCode: string; text: string }, limit = 5) {
+export async function findSimilarAppeals(
+  db: Kysely<DB>,
+  q: { categoryId: string; territoryCode: string; text: string },
+  opts: { limit?: number; excludeConfidential?: boolean } = {},
+) {
+  const limit = opts.limit ?? 5;
   const town = q.territoryCode.slice(0, 9);
-  const candidates = await listOpenInArea(db, q.categoryId, town, CANDIDATES);
+  const candidates = await listOpenInArea(db, q.categoryId, town, CANDIDATES, { excludeConfidential: opts.excludeConfidential });
   if (candidates.length === 0) return [];
   const docs = candidates.map((c) => tokenize(c.description));
   const query = tokenize(q.text);

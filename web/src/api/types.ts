@@ -337,6 +337,26 @@ export interface AppealSummary {
   version: number;
 }
 
+/** A photo on an appeal's timeline; `url` serves it to those who may read the appeal. */
+export interface AppealPhoto {
+  id: string;
+  mime: string;
+  size: number;
+  width: number;
+  height: number;
+  url: string;
+}
+
+/** An uploaded photo waiting to be attached by an intake or a reply. */
+export interface PhotoUpload {
+  id: string;
+  mime: string;
+  size: number;
+  width: number;
+  height: number;
+  expiresAt: string;
+}
+
 export interface AppealEvent {
   action: string;
   fromState: string | null;
@@ -344,6 +364,21 @@ export interface AppealEvent {
   actorLabel: string;
   payload: Record<string, unknown> | null;
   at: string;
+  photos: AppealPhoto[];
+}
+
+/** What a resident learns while typing: similar open appeals nearby, without their text. */
+export interface SimilarHint {
+  state: AppealState;
+  territoryCode: string;
+  createdAt: string;
+}
+
+export interface ResidentReceipt {
+  trackingNo: string;
+  state: AppealState;
+  createdAt: string;
+  statusPath: string;
 }
 
 export interface Appeal extends AppealSummary {
@@ -359,5 +394,6 @@ export interface AppealStatus {
   open311Status: 'open' | 'closed';
   createdAt: string;
   closedAt: string | null;
+  photoCount: number;
   steps: { action: string; toState: string; at: string; text: string | null }[];
 }

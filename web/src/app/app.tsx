@@ -14,6 +14,7 @@ const LoginPage = lazy(() => import('../features/login/login.page.js').then((m) 
 const TerritoriesPage = lazy(() =>
   import('../features/territories/territories.page.js').then((m) => ({ default: m.TerritoriesPage })),
 );
+const ReportPage = lazy(() => import('../features/report/report.page.js').then((m) => ({ default: m.ReportPage })));
 const StatusPage = lazy(() => import('../features/status/status.page.js').then((m) => ({ default: m.StatusPage })));
 const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.routes.js').then((m) => ({ default: m.WorkbenchRoutes })));
 
@@ -33,6 +34,7 @@ export function App() {
                   <Route path="login" element={<LoginPage />} />
                   <Route path="territories" element={<TerritoriesPage base="/territories" />} />
                   <Route path="territories/:code" element={<TerritoriesPage base="/territories" />} />
+                  <Route path="report" element={<ReportPage />} />
                   <Route path="status" element={<StatusPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -14,6 +14,7 @@ import { activeCategories } from '../appeals.service.js';
 import type { AppealChannel, AppealEventTable, AppealTable, CategoryTable } from '../appeals.table.js';
 import { maskPhone } from '../../accounts/index.js';
 import { announceTo, dispatchersForCached, scheduleStageTimers } from '../appeal.effects.js';
+import { attachUploads } from '../appeal-photos.js';
 
 export interface NewAppeal {
   channel: AppealChannel;
@@ -31,6 +32,8 @@ export interface NewAppeal {
   urgent?: boolean;
   /** A member files on a resident's behalf after a visit. */
   onBehalf?: boolean;
+  /** Uploaded photos to attach (at most MAX_PHOTOS), in the order given. */
+  photoIds?: string[];
 }
 
 const field = (name: string, zh: string, en: string) =>
@@ -76,13 +79,16 @@ export async function registerAppeal(
   if (!committer) {
     return runCommand(db, ctx, async (tx, audit) => {
       if (before) await before(tx);
-      return registerWithin(audit, immediateWrites(tx), ctx, deps, input, prepared);
+      return registerWithin(audit, immediateWrites(tx), ctx, deps, input, prepared, tx);
     });
   }
-  if (!before) return committer.submitInserts(ctx, (audit, writes) => registerWithin(audit, writes, ctx, deps, input, prepared));
-  return committer.submit(ctx, async (tx, audit, writes) => {
-    await before(tx);
-    return registerWithin(audit, writes, ctx, deps, input, prepared);
+  if (!before && !input.photoIds?.length)
+    return committer.submitInserts(ctx, (audit, writes) => registerWithin(audit, writes, ctx, deps, input, prepared));
+  // Attaching photos updates their rows to point at the new appeal and its first event, so
+  // those are inserted at once, inside this command's savepoint, rather than with the batch.
+  return committer.submit(ctx, async (tx, audit) => {
+    if (before) await before(tx);
+    return registerWithin(audit, immediateWrites(tx), ctx, deps, input, prepared, tx);
   });
 }
 
@@ -93,6 +99,8 @@ async function registerWithin(
   deps: { calendar: WorkCalendar; classes: DeadlineClasses },
   input: NewAppeal,
   prepared: { category: CategoryTable; territoryCode: string; dispatchers: string[]; now: Date; trackingNo: string },
+  /** The transaction, when the command attaches photos (it must then insert through it at once). */
+  tx?: Kysely<DB>,
 ): Promise<RegisteredAppeal> {
   const { category, territoryCode, dispatchers, now, trackingNo } = prepared;
   const urgent = input.urgent === true;
@@ -142,6 +150,9 @@ async function registerWithin(
   };
   await insertAppeal(writes, row);
   await insertAppealEvent(writes, event);
+  const photoIds = input.photoIds ?? [];
+  if (photoIds.length && !tx) throw new Error('attaching photos needs the transaction');
+  const photos = tx ? await attachUploads(tx, photoIds, { appealId: row.id, eventId: event.id }, now) : [];
   await scheduleStageTimers(writes, deps.calendar, row, now);
   await announceTo(writes, dispatchers, 'register', row, ctx.actorId);
   audit.record({
@@ -157,6 +168,7 @@ async function registerWithin(
       anonymous: row.anonymous === 1,
       confidential: row.confidential === 1,
       urgent,
+      ...(photos.length ? { photos } : {}),
     },
   });
   return { appeal: row, event, category };

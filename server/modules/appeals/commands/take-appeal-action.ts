@@ -13,12 +13,15 @@ import { mayAct } from '../appeals.policy.js';
 import { findAppeal, insertAppealEvent, replaceAppealUnits, transitionAppeal } from '../appeals.repository.js';
 import type { AppealTable } from '../appeals.table.js';
 import { announce, scheduleStageTimers } from '../appeal.effects.js';
+import { attachUploads } from '../appeal-photos.js';
 
 export interface ActionRequest extends ActionInput {
   action: AppealAction;
   /** The version the person saw; a newer one means someone else acted first. */
   version: number;
   assistingUnitIds?: string[];
+  /** Uploaded photos attached to a reply (evidence of the work done). */
+  photoIds?: string[];
 }
 
 const GUARD_FIELDS: Partial<Record<GuardFailure, [string, string, string]>> = {
@@ -35,6 +38,9 @@ const GUARD_DETAIL: Partial<Record<GuardFailure, { zh: string; en: string }>> = 
   NOT_RATED_UNSATISFIED: { zh: '仅在群众不满意时可重办或最终答复', en: 'Only after an unsatisfied rating' },
   FEEDBACK_PENDING: { zh: '尚未回访评价，不能办结', en: 'The callback and rating are still pending' },
 };
+
+/** The actions whose timeline entry may carry photos: the unit's answers to the resident. */
+const PHOTO_ACTIONS = new Set<AppealAction>(['reply', 'answer_directly', 'final_answer']);
 
 function refuse(reason: 'NOT_ALLOWED_IN_STATE' | GuardFailure, state: string, cap: number): never {
   const f = reason !== 'NOT_ALLOWED_IN_STATE' ? GUARD_FIELDS[reason] : undefined;
@@ -79,6 +85,8 @@ export async function takeAppealAction(
       req,
     );
     if (!decision.ok) refuse(decision.reason, appeal.state, cap);
+    if (req.photoIds?.length && !PHOTO_ACTIONS.has(req.action))
+      throw new AppError('VALIDATION_FAILED', { zh: '只有答复可以附照片', en: 'Only a reply can carry photos' }, { errors: [{ field: 'photoIds', message: '只有答复可以附照片' }] });
     const now = new Date();
     const iso = now.toISOString();
     const patch: Partial<AppealTable> = { state: decision.to, updated_at: iso };
@@ -157,8 +165,9 @@ export async function takeAppealAction(
       ...(req.rating ? { rating: req.rating } : {}),
       ...(req.targetAppealId ? { targetAppealId: req.targetAppealId } : {}),
     };
+    const eventId = uuidv7();
     await insertAppealEvent(immediateWrites(tx), {
-      id: uuidv7(),
+      id: eventId,
       appeal_id: appeal.id,
       action: req.action,
       from_state: appeal.state,
@@ -168,12 +177,13 @@ export async function takeAppealAction(
       payload: Object.keys(payload).length ? JSON.stringify(payload) : null,
       created_at: iso,
     });
+    const photos = await attachUploads(tx, req.photoIds ?? [], { appealId: appeal.id, eventId }, now);
     audit.record({
       action: `appeal.${req.action}`,
       resourceType: 'appeal',
       resourceId: appeal.id,
       before: { state: appeal.state, version: appeal.version },
-      after: { state: decision.to, version: appeal.version + 1, ...payload },
+      after: { state: decision.to, version: appeal.version + 1, ...payload, ...(photos.length ? { photos } : {}) },
     });
     const after = { ...appeal, ...patch, version: appeal.version + 1 } as AppealTable;
     if (after.stage_due_at && after.stage_due_at !== appeal.stage_due_at) await scheduleStageTimers(immediateWrites(tx), deps.calendar, after, now);

@@ -4,17 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.js';
 import type { Appeal, AppealAction, AppealRating, AppealSummary, ListResponse, Unit } from '../../api/types.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
+import { PhotoPicker, photoIdsOf, type PickedPhoto } from '../../components/photo-picker.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { UnitPicker } from '../../components/remote-select.js';
 import { useRequest } from '../../api/use-request.js';
 import { actionLabel } from './appeal-text.js';
 import { TRACKING_NO } from './tracking-no.js';
 
-type InputKind = 'reason' | 'text' | 'units' | 'until' | 'rating' | 'target';
+type InputKind = 'reason' | 'text' | 'units' | 'until' | 'rating' | 'target' | 'photos';
 
 /** Exactly the inputs each action needs (mirrors the server's transition guards). */
 const INPUTS: Record<AppealAction, readonly InputKind[]> = {
-  answer_directly: ['text'],
+  answer_directly: ['text', 'photos'],
   dispatch: ['units'],
   sign: [],
   request_return: ['reason'],
@@ -26,12 +27,12 @@ const INPUTS: Record<AppealAction, readonly InputKind[]> = {
   refuse_extension: ['reason'],
   remind: [],
   supervise: ['text'],
-  reply: ['text'],
+  reply: ['text', 'photos'],
   review_accept: [],
   review_send_back: ['reason'],
   rate: ['rating'],
   reopen: [],
-  final_answer: ['text'],
+  final_answer: ['text', 'photos'],
   close: [],
   archive: [],
   merge: ['target'],
@@ -47,6 +48,7 @@ interface ActionValues {
   until?: string;
   rating?: AppealRating;
   target?: string;
+  photos?: PickedPhoto[];
 }
 
 const FIELDS: Readonly<Record<string, string>> = {
@@ -57,6 +59,7 @@ const FIELDS: Readonly<Record<string, string>> = {
   until: 'until',
   rating: 'rating',
   targetAppealId: 'target',
+  photoIds: 'photos',
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -132,6 +135,11 @@ export function AppealActionModal({
           return;
         }
       }
+      const photoIds = inputs.includes('photos') ? photoIdsOf(values.photos) : [];
+      if (!photoIds) {
+        form.setFields([{ name: 'photos', errors: [t('photos.stillUploading')] }]);
+        return;
+      }
       const next = await api.post<Appeal>(`/appeals/${appeal.id}/actions`, {
         action,
         version: appeal.version,
@@ -143,6 +151,7 @@ export function AppealActionModal({
         ...(inputs.includes('until') && values.until ? { until: new Date(values.until).toISOString() } : {}),
         ...(inputs.includes('rating') ? { rating: values.rating } : {}),
         ...(targetAppealId ? { targetAppealId } : {}),
+        ...(photoIds.length ? { photoIds } : {}),
       });
       message.success(t('appeals.form.done', { action: label }));
       onDone(next);
@@ -204,6 +213,11 @@ export function AppealActionModal({
         {inputs.includes('text') && (
           <Form.Item name="text" label={textLabel} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea rows={4} maxLength={4000} showCount />
+          </Form.Item>
+        )}
+        {inputs.includes('photos') && (
+          <Form.Item name="photos" label={t('appeals.form.photos')}>
+            <PhotoPicker />
           </Form.Item>
         )}
         {inputs.includes('reason') && (

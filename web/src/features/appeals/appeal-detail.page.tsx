@@ -43,6 +43,23 @@ function EventPayload({ event }: { event: AppealEvent }) {
   );
 }
 
+/** The photos an event attached, as thumbnails linking to the full picture. */
+function EventPhotos({ event }: { event: AppealEvent }) {
+  const { t } = useTranslation();
+  if (event.photos.length === 0) return null;
+  return (
+    <ul className="mh-photo-thumbs" aria-label={t('appeals.detail.photos')}>
+      {event.photos.map((p, i) => (
+        <li key={p.id}>
+          <a href={p.url} target="_blank" rel="noopener noreferrer">
+            <img src={p.url} alt={t('appeals.detail.photoAlt', { n: i + 1 })} width={96} height={96} loading="lazy" />
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** One appeal: facts, deadlines, units, the resident's words, the timeline and what may be done now. */
 export function AppealDetailPage() {
   const { id = '' } = useParams();
@@ -186,6 +203,7 @@ export function AppealDetailPage() {
                 {t('appeals.detail.actor', { actor: e.actorLabel })} · <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               </div>
               <EventPayload event={e} />
+              <EventPhotos event={e} />
             </li>
           ))}
         </ol>

@@ -6,6 +6,7 @@ import { api } from '../../api/client.js';
 import type { Appeal, Category, ListResponse, Territory } from '../../api/types.js';
 import { useRequest } from '../../api/use-request.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
+import { PhotoPicker, photoIdsOf, type PickedPhoto } from '../../components/photo-picker.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { categoryName } from './appeal-text.js';
@@ -24,6 +25,7 @@ interface NewAppealValues {
   residentName?: string;
   residentPhone?: string;
   flags?: ('anonymous' | 'confidential' | 'urgent')[];
+  photos?: PickedPhoto[];
 }
 
 const FIELDS: Readonly<Record<string, string>> = {
@@ -34,6 +36,7 @@ const FIELDS: Readonly<Record<string, string>> = {
   description: 'description',
   residentName: 'residentName',
   residentPhone: 'residentPhone',
+  photoIds: 'photos',
 };
 
 function useChildren(code: string | undefined) {
@@ -63,6 +66,11 @@ export function AppealNewPage() {
   const categoryChoices = categoryOptions(all, (c) => categoryName(i18n.language, c));
 
   async function submit(values: NewAppealValues) {
+    const photoIds = photoIdsOf(values.photos);
+    if (!photoIds) {
+      form.setFields([{ name: 'photos', errors: [t('photos.stillUploading')] }]);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     setExtra([]);
@@ -79,6 +87,7 @@ export function AppealNewPage() {
         anonymous: flags.has('anonymous'),
         confidential: flags.has('confidential'),
         urgent: flags.has('urgent'),
+        photoIds,
       });
       setCreated(appeal);
     } catch (err) {
@@ -172,6 +181,9 @@ export function AppealNewPage() {
           </Form.Item>
           <Form.Item name="description" label={t('appeals.new.description')} rules={[{ required: true, whitespace: true, min: 5 }]}>
             <Input.TextArea rows={5} maxLength={4000} showCount />
+          </Form.Item>
+          <Form.Item name="photos" label={t('appeals.form.photos')}>
+            <PhotoPicker />
           </Form.Item>
           <Form.Item name="residentName" label={t('appeals.new.residentName')}>
             <Input maxLength={64} autoComplete="off" />

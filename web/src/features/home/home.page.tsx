@@ -16,7 +16,10 @@ export function HomePage() {
         </h1>
         <p className="mh-hero-lead">{t('home.lead')}</p>
         <div className="mh-hero-actions">
-          <Link to="/territories" className="mh-button-link">
+          <Link to="/report" className="mh-button-link">
+            {t('home.report')}
+          </Link>
+          <Link to="/territories" className="mh-button-link mh-button-link-secondary">
             {t('home.browseTerritories')}
           </Link>
           <Link to="/login" className="mh-button-link mh-button-link-secondary">

@@ -103,6 +103,12 @@ export function StatusPage() {
                   <dt>{t('status.createdAt')}</dt>
                   <dd>{formatDateTime(result.createdAt)}</dd>
                 </div>
+                {result.photoCount > 0 && (
+                  <div>
+                    <dt>{t('status.photoCount')}</dt>
+                    <dd>{t('status.photoCountValue', { count: result.photoCount })}</dd>
+                  </div>
+                )}
                 {result.closedAt && (
                   <div>
                     <dt>{t('status.closedAt')}</dt>

@@ -1,0 +1,120 @@
+import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
+import { Button, Progress } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemText, uploadFile } from '../api/client.js';
+import type { PhotoUpload } from '../api/types.js';
+
+/** One chosen photo: uploading, uploaded (with the server's id) or refused (with the reason). */
+export interface PickedPhoto {
+  key: string;
+  name: string;
+  status: 'uploading' | 'done' | 'error';
+  percent: number;
+  id?: string;
+  error?: string;
+  preview?: string;
+}
+
+/** The ids to attach, in the order chosen; undefined while any photo is still on its way. */
+export function photoIdsOf(photos: readonly PickedPhoto[] | undefined): string[] | undefined {
+  if (photos?.some((p) => p.status === 'uploading')) return undefined;
+  return (photos ?? []).filter((p) => p.status === 'done' && p.id).map((p) => p.id as string);
+}
+
+let nextKey = 0;
+
+/**
+ * Chooses up to `max` photos and uploads each at once, one request per photo, with its own
+ * progress bar and a remove button: on a slow phone a resident sees each one arrive. A photo the
+ * server refuses stays in the list with the server's reason until removed.
+ */
+export function PhotoPicker({ max = 6, onChange, id }: { max?: number; value?: PickedPhoto[]; onChange?: (photos: PickedPhoto[]) => void; id?: string }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [tooMany, setTooMany] = useState(false);
+  const aborts = useRef(new Map<string, AbortController>());
+  const kept = photos.filter((p) => p.status !== 'error').length;
+
+  // Tell the form after each change; its onChange is a new function on every render.
+  useEffect(() => onChange?.(photos), [photos]);
+  useEffect(
+    () => () => {
+      for (const a of aborts.current.values()) a.abort();
+    },
+    [],
+  );
+
+  const update = (key: string, patch: Partial<PickedPhoto>) => setPhotos((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+
+  function choose(files: FileList | null) {
+    const chosen = [...(files ?? [])];
+    const room = Math.max(0, max - kept);
+    setTooMany(chosen.length > room);
+    for (const file of chosen.slice(0, room)) {
+      const key = `photo-${nextKey++}`;
+      const controller = new AbortController();
+      aborts.current.set(key, controller);
+      setPhotos((list) => [...list, { key, name: file.name, status: 'uploading', percent: 0 }]);
+      uploadFile<PhotoUpload>('/photos', file, (f) => update(key, { percent: Math.round(f * 100) }), controller.signal)
+        .then((uploaded) => update(key, { status: 'done', percent: 100, id: uploaded.id, preview: URL.createObjectURL(file) }))
+        .catch((err: unknown) => {
+          if (err instanceof DOMException && err.name === 'AbortError') return;
+          update(key, { status: 'error', error: problemText(err) });
+        })
+        .finally(() => aborts.current.delete(key));
+    }
+    if (input.current) input.current.value = '';
+  }
+
+  function remove(photo: PickedPhoto) {
+    aborts.current.get(photo.key)?.abort();
+    if (photo.preview) URL.revokeObjectURL(photo.preview);
+    setPhotos((list) => list.filter((p) => p.key !== photo.key));
+    setTooMany(false);
+  }
+
+  return (
+    <div className="mh-photo-picker">
+      <input
+        ref={input}
+        id={id}
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        multiple
+        className="mh-visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => choose(e.target.files)}
+      />
+      <Button icon={<CameraOutlined />} size="large" disabled={kept >= max} onClick={() => input.current?.click()}>
+        {t('photos.add', { count: max - kept })}
+      </Button>
+      <p className="mh-muted mh-photo-hint">{t('photos.hint', { max })}</p>
+      <div aria-live="polite">
+        {tooMany && <p className="mh-photo-error">{t('photos.tooMany', { max })}</p>}
+      </div>
+      {photos.length > 0 && (
+        <ul className="mh-photo-list" aria-label={t('photos.listLabel')}>
+          {photos.map((p) => (
+            <li key={p.key} className={`mh-photo-item mh-photo-${p.status}`} data-status={p.status}>
+              {p.preview ? <img src={p.preview} alt="" className="mh-photo-thumb" /> : <span className="mh-photo-thumb mh-photo-thumb-empty" aria-hidden="true" />}
+              <div className="mh-photo-body">
+                <span className="mh-photo-name">{p.name}</span>
+                {p.status === 'uploading' && <Progress percent={p.percent} size="small" aria-label={t('photos.progress', { name: p.name })} />}
+                {p.status === 'done' && <span className="mh-photo-ok">{t('photos.uploaded')}</span>}
+                {p.status === 'error' && (
+                  <span className="mh-photo-error" role="alert">
+                    {p.error}
+                  </span>
+                )}
+              </div>
+              <Button type="text" icon={<DeleteOutlined />} className="mh-photo-remove" aria-label={t('photos.remove', { name: p.name })} onClick={() => remove(p)} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
