@@ -6,6 +6,7 @@ import { notificationsTimers } from './20261129T0800-notifications-timers.js';
 import { otp } from './20261129T0900-otp.js';
 import { categoryAdmin } from './20261129T1200-category-admin.js';
 import { photos } from './20261129T1300-photos.js';
+import { topics } from './20261129T1400-topics.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T0900-otp': otp,
   '20261129T1200-category-admin': categoryAdmin,
   '20261129T1300-photos': photos,
+  '20261129T1400-topics': topics,
 };

@@ -27,7 +27,8 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     expect(await migrateToLatest(h.db)).toEqual(names);
     expect(await tables(h)).toEqual([
       'account', 'api_token', 'appeal', 'appeal_event', 'appeal_photo', 'appeal_unit', 'audit_event', 'audit_head', 'calendar_day', 'category',
-      'deadline_class', 'notification', 'otp_challenge', 'outbox', 'role_grant', 'session', 'territory', 'timer', 'tracking_counter', 'unit',
+      'deadline_class', 'notification', 'otp_challenge', 'outbox', 'role_grant', 'session', 'territory', 'timer', 'topic', 'topic_appeal',
+      'topic_event', 'tracking_counter', 'unit',
     ]);
     expect(await migrateToLatest(h.db)).toEqual([]);
     expect((await migrationStatus(h.db)).every((m) => m.executedAt)).toBe(true);
@@ -36,7 +37,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     await migrateToZero(h.db);
     expect(await tables(h)).toEqual([]);
     expect(await migrateToLatest(h.db)).toEqual(names);
-    expect((await tables(h)).length).toBe(20);
+    expect((await tables(h)).length).toBe(23);
   });
 
   it('migration names are timestamped and ordered', () => {

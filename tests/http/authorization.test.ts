@@ -72,6 +72,12 @@ const EXPECTED: Record<string, Who[]> = {
   'POST /api/v1/photos': EVERYONE,
   // Signed in, and then only for appeals the person may read (else 404).
   'GET /api/v1/appeals/:id/photos/:photoId': SIGNED_IN,
+  'GET /api/v1/topics/candidates': ['town_official', 'district_staff', 'admin'],
+  'GET /api/v1/topics': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
+  'POST /api/v1/topics': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
+  'GET /api/v1/topics/:id': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
+  'PATCH /api/v1/topics/:id': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
+  'POST /api/v1/topics/:id/actions': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
   'GET /api/v1/appeals': ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'],
   'GET /api/v1/appeals/:id': SIGNED_IN,
   'POST /api/v1/appeals/:id/actions': ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'],

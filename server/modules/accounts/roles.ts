@@ -45,6 +45,11 @@ export const PERMISSIONS = {
   'appeals:work': ['dispatcher', 'district_staff', 'town_official', 'unit_clerk', 'admin'],
   // Reading one appeal: handlers in scope, and whoever filed it (the policy decides which).
   'appeals:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
+  // Consultation topics (协商议题): who proposes, who sees appeal clusters, who reviews and files.
+  'topics:read': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
+  'topics:propose': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
+  'topics:cluster': ['town_official', 'district_staff', 'admin'],
+  'topics:review': ['district_staff', 'admin'],
   'inbox:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

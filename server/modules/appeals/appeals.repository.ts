@@ -169,3 +169,40 @@ export async function listOpenInArea(db: Kysely<DB>, categoryId: string, territo
     .limit(limit)
     .execute();
 }
+
+/**
+ * The appeals of a period within a territory subtree (and, optionally, a category), for
+ * clustering into candidate topics: text and keys only, newest first, at most `limit`.
+ */
+export async function listAppealsForClustering(
+  db: Kysely<DB>,
+  f: { from: string; to: string; territoryPrefix: string; categoryId?: string; visibleTo?: AppealSearch['visibleTo'] },
+  limit: number,
+) {
+  let q = db
+    .selectFrom('appeal')
+    .select(['id', 'tracking_no', 'description', 'category_id', 'territory_code', 'state', 'created_at'])
+    .where('created_at', '>=', f.from)
+    .where('created_at', '<', f.to)
+    .where('territory_code', '>=', f.territoryPrefix)
+    .where('territory_code', '<', `${f.territoryPrefix}:`)
+    .where('state', '!=', 'merged');
+  if (f.categoryId) q = q.where('category_id', '=', f.categoryId);
+  if (f.visibleTo) {
+    const v = f.visibleTo;
+    q = q.where((eb) =>
+      eb.or([
+        eb('filed_by', '=', v.filedBy),
+        ...(v.unitIds.length ? [eb('lead_unit_id', 'in', v.unitIds)] : []),
+        ...v.territoryPrefixes.map((p) => eb.and([eb('territory_code', '>=', p), eb('territory_code', '<', `${p}:`)])),
+      ]),
+    );
+  }
+  return q.orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+/** Which of these appeals exist (and are not merged away). */
+export async function existingAppealIds(db: Kysely<DB>, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('appeal').select('id').where('id', 'in', ids).where('state', '!=', 'merged').execute()).map((r) => r.id);
+}

@@ -17,7 +17,17 @@ export const appealsModule: HttpModule = {
 export { registerAppeal } from './commands/register-appeal.js';
 export { formatTrackingNo } from './tracking-numbers.js';
 export { activeCategories, allCategories, deadlineDeps } from './appeals.service.js';
-export { findAppeal, findAppealByTrackingNo, listAppealEvents, listAppealUnits, listCategories, searchAppeals } from './appeals.repository.js';
+export {
+  existingAppealIds,
+  findAppeal,
+  findAppealByTrackingNo,
+  listAppealEvents,
+  listAppealUnits,
+  listAppealsForClustering,
+  listCategories,
+  searchAppeals,
+} from './appeals.repository.js';
+export { visibility } from './appeals.policy.js';
 export { open311Status, type AppealState } from './appeal.workflow.js';
 export { clocksOf } from './appeals.presenter.js';
 export type { AppealTable, CategoryTable } from './appeals.table.js';

@@ -12,6 +12,10 @@ export type Permission =
   | 'appeals:work'
   | 'appeals:read'
   | 'calendar:manage'
+  | 'topics:read'
+  | 'topics:propose'
+  | 'topics:cluster'
+  | 'topics:review'
   | 'inbox:read';
 
 export const PERMISSIONS: readonly Permission[] = [
@@ -26,6 +30,10 @@ export const PERMISSIONS: readonly Permission[] = [
   'appeals:work',
   'appeals:read',
   'calendar:manage',
+  'topics:read',
+  'topics:propose',
+  'topics:cluster',
+  'topics:review',
   'inbox:read',
 ];
 

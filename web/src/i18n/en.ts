@@ -176,6 +176,10 @@ const en: Messages<typeof zhCN> = {
     'appeals:work': 'Work on appeals',
     'appeals:read': 'Read appeals',
     'calendar:manage': 'Maintain the holiday calendar',
+    'topics:read': 'Read consultation topics',
+    'topics:propose': 'Propose consultation topics',
+    'topics:cluster': 'Draft topics from clusters of appeals',
+    'topics:review': 'Review and file consultation topics',
     'inbox:read': 'Read one’s notifications',
   },
   accounts: {

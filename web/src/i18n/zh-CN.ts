@@ -172,6 +172,10 @@ const zhCN = {
     'appeals:work': '办理诉求工单',
     'appeals:read': '查看诉求',
     'calendar:manage': '维护节假日日历',
+    'topics:read': '查看协商议题',
+    'topics:propose': '提出协商议题',
+    'topics:cluster': '从诉求聚类生成议题',
+    'topics:review': '审核备案协商议题',
     'inbox:read': '查看本人消息',
   },
   accounts: {

@@ -1,0 +1,7 @@
+import type { HttpModule } from '../../infra/http/app.js';
+import { topicsRoutes } from './topics.routes.js';
+
+export { clusterAppeals, type AppealCluster, type ClusterInput } from './appeal-clusters.js';
+export type { TopicsTables } from './topics.table.js';
+
+export const topicsModule: HttpModule = { name: 'topics', routes: topicsRoutes };
