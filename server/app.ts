@@ -7,7 +7,7 @@ import { accountsModule, createAuthenticator } from './modules/accounts/index.js
 import { auditModule } from './modules/audit/index.js';
 import { territoriesModule } from './modules/territories/index.js';
 import { calendarModule } from './modules/calendar/index.js';
-import { appealsModule, registerAppealTimers } from './modules/appeals/index.js';
+import { AppealSearchIndexer, appealsModule, registerAppealTimers } from './modules/appeals/index.js';
 import { open311Module } from './modules/open311/index.js';
 import { verificationModule } from './modules/verification/index.js';
 import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifications/index.js';
@@ -33,29 +33,35 @@ export async function openAndMigrate(config: Config): Promise<DatabaseHandle> {
   return database;
 }
 
-/** Background work of a process: durable timers and the message outbox. */
+/** Background work of a process: durable timers, the message outbox and the search indexer. */
 export interface Workers {
   timers: TimerRunner;
   outbox: OutboxDrainer;
-  start(everyMs: number): void;
+  search: AppealSearchIndexer;
+  /** Timers and outbox every `everyMs`; the search indexer every `searchEveryMs` (it must keep up within a second). */
+  start(everyMs: number, searchEveryMs?: number): void;
   stop(): Promise<void>;
 }
 
-/** The timers and outbox drainer with every module's handlers registered. */
+/** The timers, outbox drainer and search indexer with every module's handlers registered. */
 export function createWorkers(database: DatabaseHandle, logger: Logger): Workers {
   const timers = new TimerRunner(database.db, logger);
   registerAppealTimers(timers);
   const outbox = new OutboxDrainer(database.db, { sms: logAdapter(logger, 'sms'), email: logAdapter(logger, 'email') }, logger);
+  const search = new AppealSearchIndexer(database.db, logger);
   return {
     timers,
     outbox,
-    start(everyMs) {
+    search,
+    start(everyMs, searchEveryMs = 250) {
       timers.start(everyMs);
       outbox.start(everyMs);
+      search.start(searchEveryMs);
     },
     async stop() {
       await timers.stop();
       await outbox.stop();
+      await search.stop();
     },
   };
 }

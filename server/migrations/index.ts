@@ -4,6 +4,7 @@ import { calendar } from './20261129T0600-calendar.js';
 import { appeals } from './20261129T0700-appeals.js';
 import { notificationsTimers } from './20261129T0800-notifications-timers.js';
 import { otp } from './20261129T0900-otp.js';
+import { appealSearch } from './20261129T1100-appeal-search.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T0700-appeals': appeals,
   '20261129T0800-notifications-timers': notificationsTimers,
   '20261129T0900-otp': otp,
+  '20261129T1100-appeal-search': appealSearch,
 };

@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../infra/db/schema.js';
 import type { AppealEventTable, AppealTable, AppealUnitTable, CategoryTable, DeadlineClassTable } from './appeals.table.js';
 import type { AppealState } from './appeal.workflow.js';
+import type { SearchClauses } from '../../infra/text/search-terms.js';
+import { textMatches } from './appeal-search.repository.js';
 
 export async function listDeadlineClasses(db: Kysely<DB>): Promise<DeadlineClassTable[]> {
   return db.selectFrom('deadline_class').selectAll().orderBy('code').execute();
@@ -100,8 +102,17 @@ export interface AppealSearch {
   states?: AppealState[];
   overdueAt?: string;
   trackingNo?: string;
+  /** A tracking number by its beginning (a date) or its end (the day's number), reversed for the index. */
+  trackingPrefix?: string;
+  trackingSuffixReversed?: string;
   phone?: string;
+  /** The last digits of a phone number, reversed for the index. */
+  phoneSuffixReversed?: string;
   categoryId?: string;
+  /** A territory code: the appeals of it and everything under it. */
+  territoryPrefix?: string;
+  /** Full-text clauses over description and address; appeals come back best match first. */
+  text?: SearchClauses;
   excludeConfidential?: boolean;
   trackingNos?: string[];
   categoryIds?: string[];
@@ -112,29 +123,43 @@ export interface AppealSearch {
 }
 
 export async function searchAppeals(db: Kysely<DB>, s: AppealSearch, limit: number, offset: number) {
+  if (s.text && s.text.length === 0) return { rows: [], total: 0 };
   let q = db.selectFrom('appeal');
-  if (s.states?.length) q = q.where('state', 'in', s.states);
+  if (s.text) q = q.innerJoin(textMatches(db, s.text), (j) => j.onRef('m.appeal_id', '=', 'appeal.id'));
+  if (s.states?.length) q = q.where('appeal.state', 'in', s.states);
   if (s.visibleTo) {
     const v = s.visibleTo;
     q = q.where((eb) =>
       eb.or([
-        eb('filed_by', '=', v.filedBy),
-        ...(v.unitIds.length ? [eb('lead_unit_id', 'in', v.unitIds)] : []),
-        ...v.territoryPrefixes.map((p) => eb.and([eb('territory_code', '>=', p), eb('territory_code', '<', `${p}:`)])),
+        eb('appeal.filed_by', '=', v.filedBy),
+        ...(v.unitIds.length ? [eb('appeal.lead_unit_id', 'in', v.unitIds)] : []),
+        ...v.territoryPrefixes.map((p) => eb.and([eb('appeal.territory_code', '>=', p), eb('appeal.territory_code', '<', `${p}:`)])),
       ]),
     );
   }
-  if (s.overdueAt) q = q.where('stage_due_at', '<', s.overdueAt);
-  if (s.trackingNo) q = q.where('tracking_no', '=', s.trackingNo);
-  if (s.phone) q = q.where('resident_phone', '=', s.phone);
-  if (s.categoryId) q = q.where('category_id', '=', s.categoryId);
-  if (s.excludeConfidential) q = q.where('confidential', '=', 0);
-  if (s.trackingNos) q = s.trackingNos.length ? q.where('tracking_no', 'in', s.trackingNos) : q.where(sql<boolean>`1 = 0`);
-  if (s.categoryIds) q = s.categoryIds.length ? q.where('category_id', 'in', s.categoryIds) : q.where(sql<boolean>`1 = 0`);
-  if (s.createdFrom) q = q.where('created_at', '>=', s.createdFrom);
-  if (s.createdTo) q = q.where('created_at', '<=', s.createdTo);
+  if (s.overdueAt) q = q.where('appeal.stage_due_at', '<', s.overdueAt);
+  if (s.trackingNo) q = q.where('appeal.tracking_no', '=', s.trackingNo);
+  if (s.trackingPrefix) q = q.where('appeal.tracking_no', '>=', s.trackingPrefix).where('appeal.tracking_no', '<', `${s.trackingPrefix}:`);
+  if (s.trackingSuffixReversed) {
+    const r = s.trackingSuffixReversed;
+    q = q.where('appeal.id', 'in', (eb) => eb.selectFrom('appeal_search').select('appeal_id').where('tracking_rev', '>=', r).where('tracking_rev', '<', `${r}:`));
+  }
+  if (s.phone) q = q.where('appeal.resident_phone', '=', s.phone);
+  if (s.phoneSuffixReversed) {
+    const r = s.phoneSuffixReversed;
+    q = q.where('appeal.id', 'in', (eb) => eb.selectFrom('appeal_search').select('appeal_id').where('phone_rev', '>=', r).where('phone_rev', '<', `${r}:`));
+  }
+  if (s.categoryId) q = q.where('appeal.category_id', '=', s.categoryId);
+  if (s.territoryPrefix) q = q.where('appeal.territory_code', '>=', s.territoryPrefix).where('appeal.territory_code', '<', `${s.territoryPrefix}:`);
+  if (s.excludeConfidential) q = q.where('appeal.confidential', '=', 0);
+  if (s.trackingNos) q = s.trackingNos.length ? q.where('appeal.tracking_no', 'in', s.trackingNos) : q.where(sql<boolean>`1 = 0`);
+  if (s.categoryIds) q = s.categoryIds.length ? q.where('appeal.category_id', 'in', s.categoryIds) : q.where(sql<boolean>`1 = 0`);
+  if (s.createdFrom) q = q.where('appeal.created_at', '>=', s.createdFrom);
+  if (s.createdTo) q = q.where('appeal.created_at', '<=', s.createdTo);
+  let page = q.selectAll('appeal');
+  if (s.text) page = page.orderBy(sql`m.rank`);
   const [rows, total] = await Promise.all([
-    q.selectAll().orderBy('created_at', 'desc').limit(limit).offset(offset).execute(),
+    page.orderBy('appeal.created_at', 'desc').orderBy('appeal.id', 'desc').limit(limit).offset(offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
@@ -145,18 +170,27 @@ export async function countAppeals(db: Kysely<DB>): Promise<number> {
   return Number(r.n);
 }
 
-const OPEN_STATES: AppealState[] = ['registered', 'dispatched', 'return_requested', 'signed', 'in_progress', 'extension_requested', 'replied', 'awaiting_feedback', 'rated'];
+/**
+ * Open states as SQL literals: the partial index appeal_open_similar_idx (migration
+ * 20261129T1100) is written with this same list, and a query must repeat it for SQLite and
+ * PostgreSQL to use the index.
+ */
+const OPEN_STATES_SQL = sql.raw(`('registered', 'dispatched', 'return_requested', 'signed', 'in_progress', 'extension_requested', 'replied', 'awaiting_feedback', 'rated')`);
 
-/** Open appeals of a category within a territory subtree, newest first: duplicate candidates. */
+/**
+ * Open appeals of a category within a territory subtree, newest first, with their index tokens
+ * where the indexer has written them: duplicate candidates.
+ */
 export async function listOpenInArea(db: Kysely<DB>, categoryId: string, territoryPrefix: string, limit: number) {
   return db
     .selectFrom('appeal')
-    .select(['id', 'tracking_no', 'description', 'territory_code', 'state', 'created_at'])
-    .where('category_id', '=', categoryId)
-    .where('territory_code', '>=', territoryPrefix)
-    .where('territory_code', '<', `${territoryPrefix}:`)
-    .where('state', 'in', OPEN_STATES)
-    .orderBy('created_at', 'desc')
+    .leftJoin('appeal_search', 'appeal_search.appeal_id', 'appeal.id')
+    .select(['appeal.id', 'appeal.tracking_no', 'appeal.description', 'appeal.address', 'appeal.territory_code', 'appeal.state', 'appeal.created_at', 'appeal_search.tokens'])
+    .where('appeal.category_id', '=', categoryId)
+    .where('appeal.territory_code', '>=', territoryPrefix)
+    .where('appeal.territory_code', '<', `${territoryPrefix}:`)
+    .where(sql<boolean>`appeal.state in ${OPEN_STATES_SQL}`)
+    .orderBy('appeal.created_at', 'desc')
     .limit(limit)
     .execute();
 }

@@ -4,6 +4,7 @@ import { appealsRoutes } from './appeals.routes.js';
 export { seedAppealReferenceData } from './appeals.seed.js';
 export { countAppeals } from './appeals.repository.js';
 export { registerAppealTimers } from './appeal.timers.js';
+export { AppealSearchIndexer } from './appeal-search.js';
 
 export const appealsModule: HttpModule = { name: 'appeals', routes: appealsRoutes };
 export { registerAppeal, formatTrackingNo } from './commands/register-appeal.js';

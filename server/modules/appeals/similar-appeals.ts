@@ -17,7 +17,8 @@ export async function findSimilarAppeals(db: Kysely<DB>, q: { categoryId: string
   const town = q.territoryCode.slice(0, 9);
   const candidates = await listOpenInArea(db, q.categoryId, town, CANDIDATES);
   if (candidates.length === 0) return [];
-  const docs = candidates.map((c) => tokenize(c.description));
+  // The indexer has tokenized nearly all of them already; only appeals of the last moment are tokenized here.
+  const docs = candidates.map((c) => (c.tokens !== null ? (c.tokens ? c.tokens.split(' ') : []) : [...tokenize(c.description), ...(c.address ? tokenize(c.address) : [])]));
   const query = tokenize(q.text);
   const idf = idfOf([...docs, query]);
   const qv = vectorOf(query, idf);
