@@ -11,7 +11,8 @@ const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof Post
  * appeal with its text as space-separated bigram tokens, its tracking number and phone digits
  * reversed (so "ends with" is an index range), searched through FTS5 on SQLite and a `simple`
  * tsvector with a GIN index on PostgreSQL. The indexer's watermark lives beside it.
- * Duplicate hints read open appeals only, so their index becomes partial (open states).
+ * Duplicate hints read open appeals only, so their index becomes partial (open states) and
+ * covering (it carries the id, so candidates are listed without reading the appeal rows).
  */
 export const appealSearch: Migration = {
   async up(db: Kysely<any>) {
@@ -63,7 +64,7 @@ export const appealSearch: Migration = {
     await db.insertInto('appeal_search_state').values({ name: 'appeal', watermark: '', updated_at: new Date().toISOString() }).execute();
 
     await db.schema.dropIndex('appeal_similar_idx').execute();
-    await sql`create index appeal_open_similar_idx on appeal (category_id, territory_code, created_at) where state in ${sql.raw(OPEN_STATES)}`.execute(db);
+    await sql`create index appeal_open_similar_idx on appeal (category_id, territory_code, created_at, id) where state in ${sql.raw(OPEN_STATES)}`.execute(db);
   },
   async down(db: Kysely<any>) {
     await db.schema.dropIndex('appeal_open_similar_idx').execute();

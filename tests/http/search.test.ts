@@ -80,6 +80,14 @@ describe.each(ENGINES)('dispatcher search over the appeal index on %s', (engine)
     expect(await found(dispatcher, { q: '养老金' })).toEqual([]);
   });
 
+  it('ranks a closer match first and, between equal matches, the newer one', async () => {
+    const older = await file('older', 'environment.noise', '330106002052', '楼下烧烤店油烟很大');
+    const newer = await file('newer', 'environment.noise', '330106002052', '楼下烧烤店油烟很大');
+    const long = await file('long', 'environment.noise', '330106002052', '小区门口新开了好几家餐馆，其中一家烧烤店晚上营业到很晚，油烟和噪音都让居民不满');
+    await t.workers.search.runOnce();
+    expect(await found(dispatcher, { q: '烧烤油烟' })).toEqual([newer.id, older.id, long.id]);
+  });
+
   it('filters by territory subtree, category, state, and pages with a total', async () => {
     expect(await found(dispatcher, { q: '积水', territory: '330106002' })).toEqual([made.trad!.id]);
     expect(await found(dispatcher, { q: '积水', territory: '330106004' })).toEqual([made.westBus!.id]);
@@ -96,7 +104,7 @@ describe.each(ENGINES)('dispatcher search over the appeal index on %s', (engine)
     const no = made.garbage!.trackingNo;
     expect(await found(dispatcher, { trackingNo: no })).toEqual([made.garbage!.id]);
     expect(await found(dispatcher, { trackingNo: no.replace('-', '') })).toEqual([made.garbage!.id]);
-    expect((await found(dispatcher, { trackingNo: no.slice(0, 8) })).length).toBe(5);
+    expect((await found(dispatcher, { trackingNo: no.slice(0, 8) })).length).toBe(Object.keys(made).length);
     expect(await found(dispatcher, { trackingNo: no.slice(-5) })).toEqual([made.garbage!.id]);
     expect(await found(dispatcher, { trackingNo: no.slice(4) })).toEqual([made.garbage!.id]);
     expect(await found(dispatcher, { phone: '13812345678' })).toEqual([made.garbage!.id]);
@@ -144,13 +152,13 @@ describe.each(ENGINES)('dispatcher search over the appeal index on %s', (engine)
     const db = t.database.handle.db;
     const late = await db.selectFrom('appeal').selectAll().where('id', '=', made.noise!.id).executeTakeFirstOrThrow();
     const id = uuidv7({ msecs: Date.now() - 120_000 });
-    await db.insertInto('appeal').values({ ...late, id, tracking_no: '20000101-00001', description: '深夜烧烤油烟扰民' }).execute();
+    await db.insertInto('appeal').values({ ...late, id, tracking_no: '20000101-00001', description: '河边钓鱼的人乱扔鱼钩' }).execute();
     const state = await db.selectFrom('appeal_search_state').select('watermark').executeTakeFirstOrThrow();
     expect(state.watermark > id).toBe(true);
     let swept = 0;
     for (let i = 0; i < 5 && swept === 0; i++) swept += await fresh.runOnce();
     expect(swept).toBe(1);
-    expect(await found(dispatcher, { q: '烧烤油烟' })).toEqual([id]);
+    expect(await found(dispatcher, { q: '鱼钩' })).toEqual([id]);
   });
 
   it.runIf(engine === 'postgres')('two processes indexing one PostgreSQL database write each appeal once, without errors', async () => {

@@ -86,16 +86,17 @@ export function tsQuery(clauses: SearchClauses): string {
 }
 
 /**
- * The appeals whose text matches, as a derived table `m(appeal_id, rank)` to join: a lower rank
- * is a better match (FTS5 bm25 is negative; PostgreSQL's ts_rank is negated to agree).
+ * The appeals whose text matches, as a derived table `m(appeal_id, rank, seq)` to join: a lower
+ * rank is a better match (FTS5 bm25 is negative; PostgreSQL's ts_rank is negated to agree), and
+ * `seq` orders by indexing time (newest last), which the index can walk backwards cheaply.
  * `clauses` must not be empty.
  */
-export function textMatches(db: Kysely<DB>, clauses: SearchClauses): AliasedRawBuilder<{ appeal_id: string; rank: number }, 'm'> {
+export function textMatches(db: Kysely<DB>, clauses: SearchClauses): AliasedRawBuilder<{ appeal_id: string; rank: number; seq: unknown }, 'm'> {
   if (isPostgres(db)) {
-    return sql<{ appeal_id: string; rank: number }>`(select s.appeal_id, -ts_rank(s.tokens_tsv, q) as rank
+    return sql<{ appeal_id: string; rank: number; seq: unknown }>`(select s.appeal_id, -ts_rank(s.tokens_tsv, q) as rank, s.appeal_id as seq
       from appeal_search s, to_tsquery('simple', ${tsQuery(clauses)}) q where s.tokens_tsv @@ q)`.as('m');
   }
-  return sql<{ appeal_id: string; rank: number }>`(select s.appeal_id as appeal_id, appeal_search_fts.rank as rank
+  return sql<{ appeal_id: string; rank: number; seq: unknown }>`(select s.appeal_id as appeal_id, appeal_search_fts.rank as rank, appeal_search_fts.rowid as seq
       from appeal_search_fts join appeal_search s on s.seq = appeal_search_fts.rowid
       where appeal_search_fts match ${ftsQuery(clauses)})`.as('m');
 }

@@ -122,6 +122,9 @@ export interface AppealSearch {
   visibleTo?: { unitIds: string[]; territoryPrefixes: string[]; filedBy: string };
 }
 
+/** A text search ranks (and counts) at most this many of the newest matching appeals. */
+export const TEXT_WINDOW = 200;
+
 export async function searchAppeals(db: Kysely<DB>, s: AppealSearch, limit: number, offset: number) {
   if (s.text && s.text.length === 0) return { rows: [], total: 0 };
   let q = db.selectFrom('appeal');
@@ -156,10 +159,23 @@ export async function searchAppeals(db: Kysely<DB>, s: AppealSearch, limit: numb
   if (s.categoryIds) q = s.categoryIds.length ? q.where('appeal.category_id', 'in', s.categoryIds) : q.where(sql<boolean>`1 = 0`);
   if (s.createdFrom) q = q.where('appeal.created_at', '>=', s.createdFrom);
   if (s.createdTo) q = q.where('appeal.created_at', '<=', s.createdTo);
-  let page = q.selectAll('appeal');
-  if (s.text) page = page.orderBy(sql`m.rank`);
+  if (s.text) {
+    // Ranking every match of a common word (物业: one appeal in twenty) would read them all;
+    // the newest TEXT_WINDOW matches that pass the filters are ranked instead, which the index
+    // serves by walking its rows backwards and stopping early.
+    const window = await q
+      .select(['appeal.id', 'appeal.created_at', sql<number>`m.rank`.as('rank')])
+      .orderBy(sql`m.seq`, 'desc')
+      .limit(TEXT_WINDOW)
+      .execute();
+    window.sort((a, b) => a.rank - b.rank || (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.id < b.id ? 1 : -1));
+    const ids = window.slice(offset, offset + limit).map((w) => w.id);
+    const rows = ids.length ? await db.selectFrom('appeal').selectAll().where('id', 'in', ids).execute() : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { rows: ids.map((id) => byId.get(id) as AppealTable), total: window.length };
+  }
   const [rows, total] = await Promise.all([
-    page.orderBy('appeal.created_at', 'desc').orderBy('appeal.id', 'desc').limit(limit).offset(offset).execute(),
+    q.selectAll('appeal').orderBy('appeal.created_at', 'desc').orderBy('appeal.id', 'desc').limit(limit).offset(offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
@@ -178,14 +194,13 @@ export async function countAppeals(db: Kysely<DB>): Promise<number> {
 const OPEN_STATES_SQL = sql.raw(`('registered', 'dispatched', 'return_requested', 'signed', 'in_progress', 'extension_requested', 'replied', 'awaiting_feedback', 'rated')`);
 
 /**
- * Open appeals of a category within a territory subtree, newest first, with their index tokens
- * where the indexer has written them: duplicate candidates.
+ * Open appeals of a category within a territory subtree, newest first: duplicate candidates,
+ * read from the covering partial index alone.
  */
 export async function listOpenInArea(db: Kysely<DB>, categoryId: string, territoryPrefix: string, limit: number) {
   return db
     .selectFrom('appeal')
-    .leftJoin('appeal_search', 'appeal_search.appeal_id', 'appeal.id')
-    .select(['appeal.id', 'appeal.tracking_no', 'appeal.description', 'appeal.address', 'appeal.territory_code', 'appeal.state', 'appeal.created_at', 'appeal_search.tokens'])
+    .select(['appeal.id', 'appeal.territory_code'])
     .where('appeal.category_id', '=', categoryId)
     .where('appeal.territory_code', '>=', territoryPrefix)
     .where('appeal.territory_code', '<', `${territoryPrefix}:`)
@@ -193,4 +208,16 @@ export async function listOpenInArea(db: Kysely<DB>, categoryId: string, territo
     .orderBy('appeal.created_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** The texts of some appeals, for those the search index has not reached yet. */
+export async function listAppealTexts(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('appeal').select(['id', 'description', 'address']).where('id', 'in', ids).execute();
+}
+
+/** Several appeals by id (in no particular order). */
+export async function listAppealsByIds(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('appeal').selectAll().where('id', 'in', ids).execute();
 }
