@@ -9,6 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -294,6 +295,17 @@ async function load(base: string, paths: string[], headers: Record<string, strin
 
 const ms = (x: number) => x.toFixed(2);
 
+/** A loopback port nobody is listening on (other benchmarks may share the machine). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-similar-'));
 let minhu: ChildProcess | undefined;
 let bare: ChildProcess | undefined;
@@ -302,8 +314,8 @@ try {
   const filled = await fill(dataDir);
   console.log(`  done in ${filled.seconds.toFixed(0)} s; ${filled.open.toLocaleString('en')} open; database ${filled.sizeMb.toFixed(0)} MB`);
 
-  const port = 4200 + Math.floor(Math.random() * 50);
-  const barePort = port + 50;
+  const port = await freePort();
+  const barePort = await freePort();
   minhu = pinned([path.join(root, 'dist/server/main.js')], {
     PORT: String(port), HOST: '127.0.0.1', MINHU_DATA_DIR: dataDir, MINHU_SEED: 'demo', NODE_ENV: 'production', MINHU_SECURE_COOKIES: 'false', LOG_LEVEL: 'warn',
   });
