@@ -7,7 +7,7 @@ import { accountsModule, createAuthenticator } from './modules/accounts/index.js
 import { auditModule } from './modules/audit/index.js';
 import { territoriesModule } from './modules/territories/index.js';
 import { calendarModule } from './modules/calendar/index.js';
-import { appealsModule, PhotoSweeper, registerAppealTimers } from './modules/appeals/index.js';
+import { AppealSearchIndexer, appealsModule, PhotoSweeper, registerAppealTimers } from './modules/appeals/index.js';
 import { open311Module } from './modules/open311/index.js';
 import { topicsModule } from './modules/topics/index.js';
 import { verificationModule } from './modules/verification/index.js';
@@ -34,34 +34,40 @@ export async function openAndMigrate(config: Config): Promise<DatabaseHandle> {
   return database;
 }
 
-/** Background work of a process: durable timers, the message outbox, expired photo uploads. */
+/** Background work of a process: durable timers, the message outbox, the search indexer, expired photo uploads. */
 export interface Workers {
   timers: TimerRunner;
   outbox: OutboxDrainer;
+  search: AppealSearchIndexer;
   photos: PhotoSweeper;
-  start(everyMs: number): void;
+  /** Timers, outbox and photo sweep every `everyMs`; the search indexer every `searchEveryMs` (it must keep up within a second). */
+  start(everyMs: number, searchEveryMs?: number): void;
   stop(): Promise<void>;
 }
 
-/** The timers and outbox drainer with every module's handlers registered. */
+/** The timers, outbox drainer and search indexer with every module's handlers registered. */
 export function createWorkers(database: DatabaseHandle, logger: Logger): Workers {
   const timers = new TimerRunner(database.db, logger);
   registerAppealTimers(timers);
   const outbox = new OutboxDrainer(database.db, { sms: logAdapter(logger, 'sms'), email: logAdapter(logger, 'email') }, logger);
   const photos = new PhotoSweeper(database.db, logger);
+  const search = new AppealSearchIndexer(database.db, logger);
   return {
     timers,
     outbox,
+    search,
     photos,
-    start(everyMs) {
+    start(everyMs, searchEveryMs = 250) {
       timers.start(everyMs);
       outbox.start(everyMs);
       photos.start(everyMs);
+      search.start(searchEveryMs);
     },
     async stop() {
       await timers.stop();
       await outbox.stop();
       await photos.stop();
+      await search.stop();
     },
   };
 }

@@ -31,6 +31,8 @@ export interface Config {
   readonly webDir: string;
   readonly workers: boolean;
   readonly workerIntervalMs: number;
+  /** How often the search indexer looks for new appeals (the index may lag intake by about this much). */
+  readonly searchIndexIntervalMs: number;
 }
 
 const bool = z
@@ -73,6 +75,7 @@ const envSchema = z.object({
   MINHU_WEB_DIR: z.string().min(1).optional(),
   MINHU_WORKERS: bool.default(true),
   MINHU_WORKER_INTERVAL_MS: int(100, 3_600_000).default(5000),
+  MINHU_SEARCH_INDEX_INTERVAL_MS: int(50, 60_000).default(250),
 });
 
 /** Raised when the environment cannot be turned into a valid configuration. */
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     photoMaxBytes: e.MINHU_PHOTO_MAX_BYTES,
     workers: e.MINHU_WORKERS,
     workerIntervalMs: e.MINHU_WORKER_INTERVAL_MS,
+    searchIndexIntervalMs: e.MINHU_SEARCH_INDEX_INTERVAL_MS,
     webDir: e.MINHU_WEB_DIR ? path.resolve(cwd, e.MINHU_WEB_DIR) : path.join(packageRoot(), 'dist/web'),
   });
 }

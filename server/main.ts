@@ -43,7 +43,7 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  if (config.workers) workers.start(config.workerIntervalMs);
+  if (config.workers) workers.start(config.workerIntervalMs, config.searchIndexIntervalMs);
   const url = `http://localhost:${config.port}`;
   const lines = [``, `  民呼 Minhu is running at ${url}`, `  API docs: ${url}/api/docs`];
   if (config.seed === 'demo') {

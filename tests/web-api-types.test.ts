@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPEAL_ACTIONS, APPEAL_STATES } from '../server/modules/appeals/appeal.workflow.js';
 import { PERMISSION_NAMES } from '../server/modules/accounts/roles.js';
+import { TEXT_WINDOW } from '../server/modules/appeals/appeals.repository.js';
 import * as web from '../web/src/api/types.js';
 
 /** The web app keeps its own copies of a few server lists; they must not drift. */
@@ -8,6 +9,10 @@ describe('web API types follow the server', () => {
   it('appeal states and timeline actions', () => {
     expect([...web.APPEAL_STATES].sort()).toEqual([...APPEAL_STATES].sort());
     expect([...web.APPEAL_EVENT_ACTIONS].sort()).toEqual([...APPEAL_ACTIONS, 'register', 'overdue', 'escalate'].sort());
+  });
+
+  it('the text search window', () => {
+    expect(web.APPEAL_TEXT_SEARCH_WINDOW).toBe(TEXT_WINDOW);
   });
 
   it('permissions', () => {

@@ -4,6 +4,7 @@ import { calendar } from './20261129T0600-calendar.js';
 import { appeals } from './20261129T0700-appeals.js';
 import { notificationsTimers } from './20261129T0800-notifications-timers.js';
 import { otp } from './20261129T0900-otp.js';
+import { appealSearch } from './20261129T1100-appeal-search.js';
 import { categoryAdmin } from './20261129T1200-category-admin.js';
 import { photos } from './20261129T1300-photos.js';
 import { topics } from './20261129T1400-topics.js';
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '20261129T0700-appeals': appeals,
   '20261129T0800-notifications-timers': notificationsTimers,
   '20261129T0900-otp': otp,
+  '20261129T1100-appeal-search': appealSearch,
   '20261129T1200-category-admin': categoryAdmin,
   '20261129T1300-photos': photos,
   '20261129T1400-topics': topics,

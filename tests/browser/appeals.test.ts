@@ -239,7 +239,8 @@ describe.skipIf(!browserAvailable())('appeals: register, dispatch, handle, revie
 
     // The queue finds it by tracking number.
     await d.goto('/workbench/appeals');
-    await d.getByLabel('按受理编号查询').fill(trackingNo);
+    await pick(d, d, '搜索方式', '受理编号');
+    await d.getByLabel('搜索工单').fill(trackingNo);
     await d.getByRole('button', { name: '查询', exact: true }).click();
     await d.getByRole('row').filter({ hasText: trackingNo }).getByText('已办结').waitFor();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateTokenizers } from '../../../bench/segmentation-eval.js';
 import { bigrams, foldText, tokenize } from './tokenize.js';
-import { cosine, idfOf, vectorOf } from './similarity.js';
+import { cosine, cosineScores, idfOf, logTf, vectorOf } from './similarity.js';
 
 describe('Chinese text for similarity', () => {
   it('folds Traditional to Simplified, full-width to half-width, and case', () => {
@@ -18,6 +18,15 @@ describe('Chinese text for similarity', () => {
     const idf = idfOf(docs);
     expect(cosine(vectorOf(docs[0]!, idf), vectorOf(docs[0]!, idf))).toBeCloseTo(1, 10);
     expect(cosine(vectorOf(docs[0]!, idf), vectorOf(docs[1]!, idf))).toBe(0);
+  });
+
+  it('cosineScores gives the figures of idfOf + vectorOf + cosine', () => {
+    const docs = ['公交站台破损积水', '公交车班次太少等车半小时', '广场舞噪音扰民噪音', '站台'].map((d) => tokenize(d));
+    const query = tokenize('公交站台积水严重');
+    const idf = idfOf([...docs, query]);
+    const expected = docs.map((d) => cosine(vectorOf(query, idf), vectorOf(d, idf)));
+    const got = cosineScores(logTf(query), docs.map(logTf));
+    got.forEach((g, i) => expect(g).toBeCloseTo(expected[i]!, 12));
   });
 
   it('the chosen tokenizer (bigrams after folding) finds near-duplicates best on the labelled set', () => {

@@ -20,12 +20,16 @@ export type TokenizerName = 'bigram' | 'jieba' | 'segmenter';
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
 const RUNS = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+|[a-z0-9]+/gu;
 
+/** The runs of a folded text that carry meaning: Chinese characters (split per character), or one latin/digit word. */
+export function runsOf(folded: string): { cjk: boolean; chars: string[]; text: string }[] {
+  return [...folded.matchAll(RUNS)].map((m) => ({ cjk: CJK.test(m[0]), chars: [...m[0]], text: m[0] }));
+}
+
 /** Overlapping character pairs of each Chinese run (single characters for one-character runs); latin and digit words whole. */
 export function bigrams(folded: string): string[] {
   const out: string[] = [];
-  for (const m of folded.matchAll(RUNS)) {
-    const run = [...m[0]];
-    if (!CJK.test(run[0] as string)) out.push(m[0]);
+  for (const { cjk, chars: run, text } of runsOf(folded)) {
+    if (!cjk) out.push(text);
     else if (run.length === 1) out.push(run[0] as string);
     else for (let i = 0; i + 1 < run.length; i++) out.push(`${run[i]}${run[i + 1]}`);
   }

@@ -4,6 +4,8 @@ import type { Writes } from '../../infra/db/write-batch.js';
 import { precompiled } from '../../infra/db/precompiled.js';
 import type { AppealEventTable, AppealTable, AppealUnitTable, CategoryTable, DeadlineClassTable } from './appeals.table.js';
 import type { AppealState } from './appeal.workflow.js';
+import type { SearchClauses } from '../../infra/text/search-terms.js';
+import { textMatches } from './appeal-search.repository.js';
 
 export async function listDeadlineClasses(db: Kysely<DB>): Promise<DeadlineClassTable[]> {
   return db.selectFrom('deadline_class').selectAll().orderBy('code').execute();
@@ -108,8 +110,17 @@ export interface AppealSearch {
   states?: AppealState[];
   overdueAt?: string;
   trackingNo?: string;
+  /** A tracking number by its beginning (a date) or its end (the day's number), reversed for the index. */
+  trackingPrefix?: string;
+  trackingSuffixReversed?: string;
   phone?: string;
+  /** The last digits of a phone number, reversed for the index. */
+  phoneSuffixReversed?: string;
   categoryId?: string;
+  /** A territory code: the appeals of it and everything under it. */
+  territoryPrefix?: string;
+  /** Full-text clauses over description and address; appeals come back best match first. */
+  text?: SearchClauses;
   excludeConfidential?: boolean;
   trackingNos?: string[];
   categoryIds?: string[];
@@ -119,30 +130,60 @@ export interface AppealSearch {
   visibleTo?: { unitIds: string[]; territoryPrefixes: string[]; filedBy: string };
 }
 
+/** A text search ranks (and counts) at most this many of the newest matching appeals. */
+export const TEXT_WINDOW = 200;
+
 export async function searchAppeals(db: Kysely<DB>, s: AppealSearch, limit: number, offset: number) {
+  if (s.text && s.text.length === 0) return { rows: [], total: 0 };
   let q = db.selectFrom('appeal');
-  if (s.states?.length) q = q.where('state', 'in', s.states);
+  if (s.text) q = q.innerJoin(textMatches(db, s.text), (j) => j.onRef('m.appeal_id', '=', 'appeal.id'));
+  if (s.states?.length) q = q.where('appeal.state', 'in', s.states);
   if (s.visibleTo) {
     const v = s.visibleTo;
     q = q.where((eb) =>
       eb.or([
-        eb('filed_by', '=', v.filedBy),
-        ...(v.unitIds.length ? [eb('lead_unit_id', 'in', v.unitIds)] : []),
-        ...v.territoryPrefixes.map((p) => eb.and([eb('territory_code', '>=', p), eb('territory_code', '<', `${p}:`)])),
+        eb('appeal.filed_by', '=', v.filedBy),
+        ...(v.unitIds.length ? [eb('appeal.lead_unit_id', 'in', v.unitIds)] : []),
+        ...v.territoryPrefixes.map((p) => eb.and([eb('appeal.territory_code', '>=', p), eb('appeal.territory_code', '<', `${p}:`)])),
       ]),
     );
   }
-  if (s.overdueAt) q = q.where('stage_due_at', '<', s.overdueAt);
-  if (s.trackingNo) q = q.where('tracking_no', '=', s.trackingNo);
-  if (s.phone) q = q.where('resident_phone', '=', s.phone);
-  if (s.categoryId) q = q.where('category_id', '=', s.categoryId);
-  if (s.excludeConfidential) q = q.where('confidential', '=', 0);
-  if (s.trackingNos) q = s.trackingNos.length ? q.where('tracking_no', 'in', s.trackingNos) : q.where(sql<boolean>`1 = 0`);
-  if (s.categoryIds) q = s.categoryIds.length ? q.where('category_id', 'in', s.categoryIds) : q.where(sql<boolean>`1 = 0`);
-  if (s.createdFrom) q = q.where('created_at', '>=', s.createdFrom);
-  if (s.createdTo) q = q.where('created_at', '<=', s.createdTo);
+  if (s.overdueAt) q = q.where('appeal.stage_due_at', '<', s.overdueAt);
+  if (s.trackingNo) q = q.where('appeal.tracking_no', '=', s.trackingNo);
+  if (s.trackingPrefix) q = q.where('appeal.tracking_no', '>=', s.trackingPrefix).where('appeal.tracking_no', '<', `${s.trackingPrefix}:`);
+  if (s.trackingSuffixReversed) {
+    const r = s.trackingSuffixReversed;
+    q = q.where('appeal.id', 'in', (eb) => eb.selectFrom('appeal_search').select('appeal_id').where('tracking_rev', '>=', r).where('tracking_rev', '<', `${r}:`));
+  }
+  if (s.phone) q = q.where('appeal.resident_phone', '=', s.phone);
+  if (s.phoneSuffixReversed) {
+    const r = s.phoneSuffixReversed;
+    q = q.where('appeal.id', 'in', (eb) => eb.selectFrom('appeal_search').select('appeal_id').where('phone_rev', '>=', r).where('phone_rev', '<', `${r}:`));
+  }
+  if (s.categoryId) q = q.where('appeal.category_id', '=', s.categoryId);
+  if (s.territoryPrefix) q = q.where('appeal.territory_code', '>=', s.territoryPrefix).where('appeal.territory_code', '<', `${s.territoryPrefix}:`);
+  if (s.excludeConfidential) q = q.where('appeal.confidential', '=', 0);
+  if (s.trackingNos) q = s.trackingNos.length ? q.where('appeal.tracking_no', 'in', s.trackingNos) : q.where(sql<boolean>`1 = 0`);
+  if (s.categoryIds) q = s.categoryIds.length ? q.where('appeal.category_id', 'in', s.categoryIds) : q.where(sql<boolean>`1 = 0`);
+  if (s.createdFrom) q = q.where('appeal.created_at', '>=', s.createdFrom);
+  if (s.createdTo) q = q.where('appeal.created_at', '<=', s.createdTo);
+  if (s.text) {
+    // Ranking every match of a common word (物业: one appeal in twenty) would read them all;
+    // the newest TEXT_WINDOW matches that pass the filters are ranked instead, which the index
+    // serves by walking its rows backwards and stopping early.
+    const window = await q
+      .select(['appeal.id', 'appeal.created_at', sql<number>`m.rank`.as('rank')])
+      .orderBy(sql`m.seq`, 'desc')
+      .limit(TEXT_WINDOW)
+      .execute();
+    window.sort((a, b) => a.rank - b.rank || (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.id < b.id ? 1 : -1));
+    const ids = window.slice(offset, offset + limit).map((w) => w.id);
+    const rows = ids.length ? await db.selectFrom('appeal').selectAll().where('id', 'in', ids).execute() : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { rows: ids.map((id) => byId.get(id) as AppealTable), total: window.length };
+  }
   const [rows, total] = await Promise.all([
-    q.selectAll().orderBy('created_at', 'desc').limit(limit).offset(offset).execute(),
+    q.selectAll('appeal').orderBy('appeal.created_at', 'desc').orderBy('appeal.id', 'desc').limit(limit).offset(offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
@@ -153,19 +194,28 @@ export async function countAppeals(db: Kysely<DB>): Promise<number> {
   return Number(r.n);
 }
 
-const OPEN_STATES: AppealState[] = ['registered', 'dispatched', 'return_requested', 'signed', 'in_progress', 'extension_requested', 'replied', 'awaiting_feedback', 'rated'];
+/**
+ * Open states as SQL literals: the partial index appeal_open_similar_idx (migration
+ * 20261129T1100) is written with this same list, and a query must repeat it for SQLite and
+ * PostgreSQL to use the index.
+ */
+const OPEN_STATES_SQL = sql.raw(`('registered', 'dispatched', 'return_requested', 'signed', 'in_progress', 'extension_requested', 'replied', 'awaiting_feedback', 'rated')`);
 
-/** Open appeals of a category within a territory subtree, newest first: duplicate candidates. */
+/**
+ * Open appeals of a category within a territory subtree, newest first: duplicate candidates,
+ * read from the covering partial index alone.
+ */
 export async function listOpenInArea(db: Kysely<DB>, categoryId: string, territoryPrefix: string, limit: number, opts: { excludeConfidential?: boolean } = {}) {
   let q = db.selectFrom('appeal');
-  if (opts.excludeConfidential) q = q.where('confidential', '=', 0);
+  // Residents' hints leave confidential appeals out (a look-up beyond the covering index).
+  if (opts.excludeConfidential) q = q.where('appeal.confidential', '=', 0);
   return q
-    .select(['id', 'tracking_no', 'description', 'territory_code', 'state', 'created_at'])
-    .where('category_id', '=', categoryId)
-    .where('territory_code', '>=', territoryPrefix)
-    .where('territory_code', '<', `${territoryPrefix}:`)
-    .where('state', 'in', OPEN_STATES)
-    .orderBy('created_at', 'desc')
+    .select(['appeal.id', 'appeal.territory_code'])
+    .where('appeal.category_id', '=', categoryId)
+    .where('appeal.territory_code', '>=', territoryPrefix)
+    .where('appeal.territory_code', '<', `${territoryPrefix}:`)
+    .where(sql<boolean>`appeal.state in ${OPEN_STATES_SQL}`)
+    .orderBy('appeal.created_at', 'desc')
     .limit(limit)
     .execute();
 }
@@ -205,4 +255,16 @@ export async function listAppealsForClustering(
 export async function existingAppealIds(db: Kysely<DB>, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   return (await db.selectFrom('appeal').select('id').where('id', 'in', ids).where('state', '!=', 'merged').execute()).map((r) => r.id);
+}
+
+/** The texts of some appeals, for those the search index has not reached yet. */
+export async function listAppealTexts(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('appeal').select(['id', 'description', 'address']).where('id', 'in', ids).execute();
+}
+
+/** Several appeals by id (in no particular order). */
+export async function listAppealsByIds(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('appeal').selectAll().where('id', 'in', ids).execute();
 }

@@ -33,6 +33,9 @@ import { activeCategories, allCategories, deadlineDeps } from './appeals.service
 import { findSimilarAppeals } from './similar-appeals.js';
 import { listAppealPhotos } from './appeal-photos.repository.js';
 import { appealPhotoRoutes } from './appeal-photos.routes.js';
+import { phoneMatch, reversedPrefix, trackingMatch } from './appeal-search.js';
+import { searchClauses } from '../../infra/text/search-terms.js';
+import { text as fieldText } from '../../infra/http/fields.js';
 import { checkOneTimeCode, consumeOneTimeCode } from '../verification/index.js';
 import type { AppealState } from './appeal.workflow.js';
 import type { AppealTable } from './appeals.table.js';
@@ -165,19 +168,33 @@ export function appealsRoutes(app: ZodApp, deps: Deps) {
     '/appeals',
     {
       config: { access: 'appeals:work' },
-      schema: { tags, summary: 'Appeals this person may see, newest first', querystring: appealsQuery, response: { 200: appealListSchema } },
+      schema: {
+        tags,
+        summary: 'Appeals this person may see: newest first, or best match first when searching text',
+        description:
+          'Text, partial tracking numbers and phone endings are looked up in the search index, which the indexer fills within about a second of intake.',
+        querystring: appealsQuery,
+        response: { 200: appealListSchema },
+      },
     },
     async (req) => {
-      const { state, overdue, trackingNo, phone, categoryId, limit, offset } = req.query;
+      const { state, overdue, q, trackingNo, phone, categoryId, territory, limit, offset } = req.query;
       const scope = visibility(req.actor);
+      const tracking = trackingNo ? trackingMatch(trackingNo) : undefined;
+      const phoneBy = phone ? phoneMatch(phone) : undefined;
       const { rows, total } = await searchAppeals(
         db,
         {
           states: state?.split(',') as AppealState[] | undefined,
           overdueAt: overdue === 'true' ? new Date().toISOString() : undefined,
-          trackingNo,
-          phone,
+          text: q !== undefined ? searchClauses(q) : undefined,
+          ...(tracking && 'exact' in tracking ? { trackingNo: tracking.exact } : {}),
+          ...(tracking && 'prefix' in tracking ? { trackingPrefix: tracking.prefix } : {}),
+          ...(tracking && 'suffix' in tracking ? { trackingSuffixReversed: reversedPrefix(tracking.suffix) } : {}),
+          ...(phoneBy && 'exact' in phoneBy ? { phone: phoneBy.exact } : {}),
+          ...(phoneBy && 'suffix' in phoneBy ? { phoneSuffixReversed: reversedPrefix(phoneBy.suffix) } : {}),
           categoryId,
+          territoryPrefix: territory,
           ...('all' in scope ? {} : { visibleTo: scope }),
         },
         limit,

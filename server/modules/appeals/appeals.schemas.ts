@@ -111,9 +111,29 @@ export const appealsQuery = z.object({
     .optional()
     .describe('comma-separated states'),
   overdue: z.enum(['true', 'false']).optional(),
-  trackingNo: z.string().regex(/^\d{8}-\d{5}$/).optional(),
-  phone: phoneInput.optional(),
+  q: text(100)
+    .optional()
+    .describe('words of the description or address; Chinese is matched by character pairs, Traditional finds Simplified; best match first'),
+  trackingNo: z
+    .string()
+    .trim()
+    .regex(/^\d{0,8}-?\d{0,5}$/, msg('受理编号或其开头、结尾的数字', 'a tracking number, or digits of its beginning or end'))
+    .refine((v) => v.replace(/\D/g, '').length >= 2, msg('至少 2 位数字', 'at least 2 digits'))
+    .optional()
+    .describe('20261129-00042; or its beginning (20261129) or end (00042, 1129-00042)'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[\d-]{4,13}$/, msg('手机号或电话号码的后几位（至少 4 位）', 'a phone number or its last digits (at least 4)'))
+    .refine((v) => v.replace(/\D/g, '').length >= 4, msg('至少 4 位数字', 'at least 4 digits'))
+    .optional()
+    .describe('a mobile number, or the last 4 or more digits of any phone number'),
   categoryId: z.string().uuid().optional(),
+  territory: z
+    .string()
+    .regex(/^\d{2,12}$/, msg('区划代码为 2 至 12 位数字', 'a territory code of 2 to 12 digits'))
+    .optional()
+    .describe('a territory code; appeals in it and everything under it'),
   ...paging,
 });
 

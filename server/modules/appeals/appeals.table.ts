@@ -109,6 +109,28 @@ export interface AppealPhotoTable {
   expires_at: string | null;
 }
 
+/**
+ * One appeal in the search index, written by the indexer after intake has committed. On SQLite
+ * an FTS5 table over `tokens` follows it by triggers; on PostgreSQL a generated tsvector does.
+ */
+export interface AppealSearchTable {
+  appeal_id: string;
+  /** Bigrams of the folded description and address, separated by spaces. */
+  tokens: string;
+  /** The tracking number reversed: "ends with" becomes a prefix range on an index. */
+  tracking_rev: string;
+  /** The phone number's digits reversed, for "the last 4 digits". */
+  phone_rev: string | null;
+  indexed_at: string;
+}
+
+/** How far the indexer has got: every appeal with an id below the watermark is indexed. */
+export interface AppealSearchStateTable {
+  name: string;
+  watermark: string;
+  updated_at: string;
+}
+
 export interface AppealsTables {
   deadline_class: DeadlineClassTable;
   category: CategoryTable;
@@ -117,4 +139,6 @@ export interface AppealsTables {
   appeal_unit: AppealUnitTable;
   appeal_event: AppealEventTable;
   appeal_photo: AppealPhotoTable;
+  appeal_search: AppealSearchTable;
+  appeal_search_state: AppealSearchStateTable;
 }

@@ -6,6 +6,7 @@ export { seedAppealReferenceData } from './appeals.seed.js';
 export { countAppeals } from './appeals.repository.js';
 export { registerAppealTimers } from './appeal.timers.js';
 export { PhotoSweeper } from './appeal-photos.js';
+export { AppealSearchIndexer } from './appeal-search.js';
 
 export const appealsModule: HttpModule = {
   name: 'appeals',

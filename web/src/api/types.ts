@@ -318,6 +318,9 @@ export interface DeadlineClass {
   version: number;
 }
 
+/** A text search of appeals ranks and counts at most this many of the newest matches (the server's TEXT_WINDOW). */
+export const APPEAL_TEXT_SEARCH_WINDOW = 200;
+
 export interface AppealSummary {
   id: string;
   trackingNo: string;
