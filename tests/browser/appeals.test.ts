@@ -138,7 +138,8 @@ describe.skipIf(!browserAvailable())('appeals: register, dispatch, handle, revie
     await d.waitForLoadState('networkidle');
     await d.mouse.move(0, 0); // antd's hover blue is below 4.5:1; judge the page at rest
     expect(await seriousA11yViolations(d)).toEqual([]);
-    await d.getByLabel('按受理编号查询').fill(trackingNo);
+    await pick(d, d, '搜索方式', '受理编号');
+    await d.getByLabel('搜索工单').fill(trackingNo);
     await d.getByRole('button', { name: '查询', exact: true }).click();
     await d.getByRole('link', { name: `查看工单 ${trackingNo}` }).click();
     await d.getByRole('heading', { level: 1, name: `工单 ${trackingNo}` }).waitFor();
