@@ -5,6 +5,7 @@ import { appeals } from './20261129T0700-appeals.js';
 import { notificationsTimers } from './20261129T0800-notifications-timers.js';
 import { otp } from './20261129T0900-otp.js';
 import { categoryAdmin } from './20261129T1200-category-admin.js';
+import { venues } from './20261129T1300-venues.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T0800-notifications-timers': notificationsTimers,
   '20261129T0900-otp': otp,
   '20261129T1200-category-admin': categoryAdmin,
+  '20261129T1300-venues': venues,
 };

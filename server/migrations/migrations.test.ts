@@ -27,7 +27,8 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     expect(await migrateToLatest(h.db)).toEqual(names);
     expect(await tables(h)).toEqual([
       'account', 'api_token', 'appeal', 'appeal_event', 'appeal_unit', 'audit_event', 'audit_head', 'calendar_day', 'category',
-      'deadline_class', 'notification', 'otp_challenge', 'outbox', 'role_grant', 'session', 'territory', 'timer', 'tracking_counter', 'unit',
+      'deadline_class', 'duty_exception', 'duty_rule', 'member_profile', 'notification', 'otp_challenge', 'outbox', 'role_grant', 'session',
+      'territory', 'timer', 'tracking_counter', 'unit', 'venue', 'venue_member',
     ]);
     expect(await migrateToLatest(h.db)).toEqual([]);
     expect((await migrationStatus(h.db)).every((m) => m.executedAt)).toBe(true);
@@ -36,7 +37,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     await migrateToZero(h.db);
     expect(await tables(h)).toEqual([]);
     expect(await migrateToLatest(h.db)).toEqual(names);
-    expect((await tables(h)).length).toBe(19);
+    expect((await tables(h)).length).toBe(24);
   });
 
   it('migration names are timestamped and ordered', () => {

@@ -10,6 +10,7 @@ import type { VerificationTables } from '../../modules/verification/verification
 import type { AccountsTables } from '../../modules/accounts/accounts.table.js';
 import type { AppealsTables } from '../../modules/appeals/appeals.table.js';
 import type { TerritoriesTables } from '../../modules/territories/territories.table.js';
+import type { VenuesTables } from '../../modules/venues/venues.table.js';
 
 export interface DB
   extends AuditTables,
@@ -19,4 +20,5 @@ export interface DB
     TerritoriesTables,
     AppealsTables,
     NotificationsTables,
-    VerificationTables {}
+    VerificationTables,
+    VenuesTables {}
