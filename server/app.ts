@@ -9,6 +9,7 @@ import { territoriesModule } from './modules/territories/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 import { appealsModule, registerAppealTimers } from './modules/appeals/index.js';
 import { open311Module } from './modules/open311/index.js';
+import { venuesModule } from './modules/venues/index.js';
 import { verificationModule } from './modules/verification/index.js';
 import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifications/index.js';
 import { TimerRunner } from './infra/timers/timer-runner.js';
@@ -16,7 +17,7 @@ import { CalendarService } from './infra/calendar/calendar.service.js';
 import { GroupCommitter } from './infra/group-commit.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, venuesModule];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {

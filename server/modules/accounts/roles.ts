@@ -45,6 +45,15 @@ export const PERMISSIONS = {
   'appeals:work': ['dispatcher', 'district_staff', 'town_official', 'unit_clerk', 'admin'],
   // Reading one appeal: handlers in scope, and whoever filed it (the policy decides which).
   'appeals:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
+  // Venues (halls, stations, studios): everyone who works with them reads; district staff
+  // manage all, a town official those in its territory (venues.policy decides which).
+  'venues:read': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
+  'venues:manage': ['town_official', 'district_staff', 'admin'],
+  // Duty rosters: venue managers, and a venue's own head (站长; a member for their studio).
+  'venues:roster': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
+  'members:manage': ['district_staff', 'admin'],
+  // A member's own duty schedule.
+  'duty:own': ['member'],
   'inbox:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -12,6 +12,11 @@ export type Permission =
   | 'appeals:work'
   | 'appeals:read'
   | 'calendar:manage'
+  | 'venues:read'
+  | 'venues:manage'
+  | 'venues:roster'
+  | 'members:manage'
+  | 'duty:own'
   | 'inbox:read';
 
 export const PERMISSIONS: readonly Permission[] = [
@@ -26,6 +31,11 @@ export const PERMISSIONS: readonly Permission[] = [
   'appeals:work',
   'appeals:read',
   'calendar:manage',
+  'venues:read',
+  'venues:manage',
+  'venues:roster',
+  'members:manage',
+  'duty:own',
   'inbox:read',
 ];
 

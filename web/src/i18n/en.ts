@@ -174,6 +174,11 @@ const en: Messages<typeof zhCN> = {
     'appeals:work': 'Work on appeals',
     'appeals:read': 'Read appeals',
     'calendar:manage': 'Maintain the holiday calendar',
+    'venues:read': 'Read venues and rosters',
+    'venues:manage': 'Manage venues and member assignments',
+    'venues:roster': 'Edit duty rosters',
+    'members:manage': 'Edit member profiles',
+    'duty:own': 'See one’s own duty schedule',
     'inbox:read': 'Read one’s notifications',
   },
   accounts: {

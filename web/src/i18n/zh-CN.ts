@@ -170,6 +170,11 @@ const zhCN = {
     'appeals:work': '办理诉求工单',
     'appeals:read': '查看诉求',
     'calendar:manage': '维护节假日日历',
+    'venues:read': '查看议事场所与排班',
+    'venues:manage': '管理议事场所与委员进站',
+    'venues:roster': '编排值班表',
+    'members:manage': '维护委员信息',
+    'duty:own': '查看本人值班',
     'inbox:read': '查看本人消息',
   },
   accounts: {
