@@ -7,5 +7,6 @@ export { createDutyRule, type DutyRuleInput } from './commands/create-duty-rule.
 export { addDutyException } from './commands/add-duty-exception.js';
 export { editMemberProfile } from './commands/edit-member-profile.js';
 export { findActiveHallOfTown } from './venues.repository.js';
+export { seedDemoVenues } from './venues.seed.js';
 
 export const venuesModule: HttpModule = { name: 'venues', routes: venuesRoutes };
