@@ -24,6 +24,9 @@ function PublicNav({ vertical }: { vertical?: boolean }) {
           <NavLink to="/territories">{t('nav.territories')}</NavLink>
         </li>
         <li>
+          <NavLink to="/venues">{t('nav.venues')}</NavLink>
+        </li>
+        <li>
           <NavLink to="/status">{t('nav.status')}</NavLink>
         </li>
         <li>
