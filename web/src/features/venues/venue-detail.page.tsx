@@ -150,7 +150,11 @@ export function VenueDetailPage() {
             </Button>
           </Space>
         )}
-        <Table<VenueMember> rowKey="accountId" size="small" columns={memberColumns} dataSource={v.members} pagination={false} locale={{ emptyText: t('venues.noMembers') }} scroll={{ x: 'max-content' }} />
+        {v.members.length === 0 ? (
+          <Empty description={t('venues.noMembers')} />
+        ) : (
+          <Table<VenueMember> rowKey="accountId" size="small" columns={memberColumns} dataSource={v.members} pagination={false} scroll={{ x: 'max-content' }} />
+        )}
       </Card>
 
       <Card
