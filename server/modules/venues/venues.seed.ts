@@ -81,7 +81,8 @@ export async function seedDemoVenues(db: Kysely<DB>): Promise<void> {
   const firstMember = await findAccountByUsername(db, 'member');
   const members: string[] = firstMember ? [firstMember.id] : [];
   for (const [i, name] of MEMBER_NAMES.entries()) {
-    const username = `member${String(i + 1).padStart(2, '0')}`;
+    // "weiyuan" (委员) sorts after the demo's role accounts in the accounts list.
+    const username = `weiyuan${String(i + 1).padStart(2, '0')}`;
     const existing = await findAccountByUsername(db, username);
     members.push(existing ? existing.id : (await createAccount(db, ctx, { username, displayName: `委员 ${name}`, password: null, grants: [{ role: 'member', scopeType: 'district', scopeId: '' }] })).id);
   }
