@@ -11,7 +11,6 @@ import type { AccountsTables } from '../../modules/accounts/accounts.table.js';
 import type { AppealsTables } from '../../modules/appeals/appeals.table.js';
 import type { TerritoriesTables } from '../../modules/territories/territories.table.js';
 import type { TopicsTables } from '../../modules/topics/topics.table.js';
-import type { VenuesTables } from '../../modules/venues/venues.table.js';
 
 export interface DB
   extends AuditTables,
@@ -22,5 +21,4 @@ export interface DB
     AppealsTables,
     NotificationsTables,
     VerificationTables,
-    TopicsTables,
-    VenuesTables {}
+    TopicsTables {}
