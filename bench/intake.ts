@@ -3,36 +3,17 @@
  * tracking-number status read, against bare Fastify in the same run. Servers on core 0, this
  * load generator on core 1 (taskset), 64 connections, loopback only, bounded in time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 
-const root = path.resolve(import.meta.dirname, '..');
+import { pinned, root, stop, waitFor } from './support.js';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 
-function pinned(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const hasTaskset = fs.existsSync('/usr/bin/taskset');
-  const [cmd, ...rest] = hasTaskset ? ['taskset', '-c', '0', process.execPath, ...args] : [process.execPath, ...args];
-  return spawn(cmd as string, rest, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-const stop = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))));
 
 async function load(opts: autocannon.Options) {
   const warm = await autocannon({ ...opts, connections: CONNECTIONS, duration: 2 });

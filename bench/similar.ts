@@ -7,7 +7,7 @@
  * (core 1), against bare Fastify answering the same JSON. Stops by itself and deletes its data.
  * Run `npm run build` first. BENCH_APPEALS, BENCH_SECONDS override the size and run length.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -20,7 +20,7 @@ import { migrateToLatest } from '../server/infra/db/migrate.js';
 import { seed } from '../server/modules/demo/index.js';
 import { searchRowOf, uuidFloor } from '../server/modules/appeals/appeal-search.js';
 
-const root = path.resolve(import.meta.dirname, '..');
+import { pinned, root, stop, waitFor } from './support.js';
 const APPEALS = Number(process.env.BENCH_APPEALS ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const YEARS = 3;
@@ -253,25 +253,6 @@ async function fill(dataDir: string) {
 
 // ---------------------------------------------------------------------------------------------
 
-function pinned(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const hasTaskset = fs.existsSync('/usr/bin/taskset');
-  const [cmd, ...rest] = hasTaskset ? ['taskset', '-c', '0', process.execPath, ...args] : [process.execPath, ...args];
-  return spawn(cmd as string, rest, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-const stop = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))));
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 

@@ -251,12 +251,6 @@ export async function listAppealsForClustering(
   return q.orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-/** Which of these appeals exist (and are not merged away). */
-export async function existingAppealIds(db: Kysely<DB>, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  return (await db.selectFrom('appeal').select('id').where('id', 'in', ids).where('state', '!=', 'merged').execute()).map((r) => r.id);
-}
-
 /** The texts of some appeals, for those the search index has not reached yet. */
 export async function listAppealTexts(db: Kysely<DB>, ids: string[]) {
   if (ids.length === 0) return [];

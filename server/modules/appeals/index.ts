@@ -19,11 +19,11 @@ export { registerAppeal } from './commands/register-appeal.js';
 export { formatTrackingNo } from './tracking-numbers.js';
 export { activeCategories, allCategories, deadlineDeps } from './appeals.service.js';
 export {
-  existingAppealIds,
   findAppeal,
   findAppealByTrackingNo,
   listAppealEvents,
   listAppealUnits,
+  listAppealsByIds,
   listAppealsForClustering,
   listCategories,
   searchAppeals,

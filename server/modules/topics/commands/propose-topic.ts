@@ -4,7 +4,7 @@ import { runCommand, type CommandContext } from '../../../infra/commands.js';
 import type { DB } from '../../../infra/db/schema.js';
 import type { Actor } from '../../../infra/http/access.js';
 import { AppError } from '../../../infra/http/errors.js';
-import { findAppeal } from '../../appeals/index.js';
+import { listAppealsByIds } from '../../appeals/index.js';
 import { getTerritory } from '../../territories/index.js';
 import { territoryPrefixesOf } from '../topics.policy.js';
 import { insertTopic, insertTopicEvent, linkTopicAppeals } from '../topics.repository.js';
@@ -32,8 +32,9 @@ export async function proposeTopic(db: Kysely<DB>, ctx: CommandContext, actor: A
     if (input.source === 'appeals' && appealIds.length === 0) throw fieldError('appealIds', '由诉求聚类生成的议题须关联诉求', 'A topic from appeals needs its appeals');
     const prefixes = territoryPrefixesOf(actor);
     const districtWide = actor.permissions.has('topics:review');
+    const found = new Map((await listAppealsByIds(tx, appealIds)).map((a) => [a.id, a]));
     for (const id of appealIds) {
-      const appeal = await findAppeal(tx, id);
+      const appeal = found.get(id);
       if (!appeal || appeal.state === 'merged' || (!districtWide && !prefixes.some((p) => appeal.territory_code.startsWith(p))))
         throw fieldError('appealIds', '诉求不存在或不在您的辖区', 'An appeal does not exist or is outside your area');
     }
