@@ -10,6 +10,7 @@ import { calendarModule } from './modules/calendar/index.js';
 import { AppealSearchIndexer, appealsModule, PhotoSweeper, registerAppealTimers } from './modules/appeals/index.js';
 import { open311Module } from './modules/open311/index.js';
 import { topicsModule } from './modules/topics/index.js';
+import { venuesModule } from './modules/venues/index.js';
 import { verificationModule } from './modules/verification/index.js';
 import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifications/index.js';
 import { TimerRunner } from './infra/timers/timer-runner.js';
@@ -17,7 +18,7 @@ import { CalendarService } from './infra/calendar/calendar.service.js';
 import { GroupCommitter } from './infra/group-commit.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {

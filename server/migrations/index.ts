@@ -7,6 +7,7 @@ import { otp } from './20261129T0900-otp.js';
 import { appealSearch } from './20261129T1100-appeal-search.js';
 import { categoryAdmin } from './20261129T1200-category-admin.js';
 import { photos } from './20261129T1300-photos.js';
+import { venues } from './20261129T1300-venues.js';
 import { topics } from './20261129T1400-topics.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '20261129T1100-appeal-search': appealSearch,
   '20261129T1200-category-admin': categoryAdmin,
   '20261129T1300-photos': photos,
+  '20261129T1300-venues': venues,
   '20261129T1400-topics': topics,
 };

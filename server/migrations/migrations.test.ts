@@ -27,9 +27,10 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     const names = Object.keys(migrations).sort();
     expect(await migrateToLatest(h.db)).toEqual(names);
     expect(await tables(h)).toEqual([
-      'account', 'api_token', 'appeal', 'appeal_event', 'appeal_photo', 'appeal_search', 'appeal_search_state', 'appeal_unit', 'audit_event', 'audit_head',
-      'calendar_day', 'category', 'deadline_class', 'notification', 'otp_challenge', 'outbox', 'role_grant', 'session', 'territory', 'timer', 'topic',
-      'topic_appeal', 'topic_event', 'tracking_counter', 'unit',
+      'account', 'api_token', 'appeal', 'appeal_event', 'appeal_photo', 'appeal_search', 'appeal_search_state', 'appeal_unit',
+      'audit_event', 'audit_head', 'calendar_day', 'category', 'deadline_class', 'duty_exception', 'duty_rule', 'member_profile',
+      'notification', 'otp_challenge', 'outbox', 'role_grant', 'session', 'territory', 'timer', 'topic', 'topic_appeal', 'topic_event',
+      'tracking_counter', 'unit', 'venue', 'venue_member',
     ]);
     expect(await migrateToLatest(h.db)).toEqual([]);
     expect((await migrationStatus(h.db)).every((m) => m.executedAt)).toBe(true);
@@ -38,7 +39,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     await migrateToZero(h.db);
     expect(await tables(h)).toEqual([]);
     expect(await migrateToLatest(h.db)).toEqual(names);
-    expect((await tables(h)).length).toBe(25);
+    expect((await tables(h)).length).toBe(30);
   });
 
   it('migration names are timestamped and ordered', () => {

@@ -19,6 +19,8 @@ describe.skipIf(!browserAvailable())('accessibility: no serious or critical axe 
     ['territory search (English)', '/territories?q=%E5%8C%97%E5%B1%B1', 'en', 'Search: “北山”'],
     ['resident intake', '/report', 'zh-CN', '我要反映'],
     ['resident intake (English)', '/report', 'en', 'Report a problem'],
+    ['venues', '/venues', 'zh-CN', '议事场所'],
+    ['venues (English)', '/venues', 'en', 'Venues'],
   ];
 
   it.each(publicPages)('%s', async (_name, path, lang, heading) => {
@@ -36,6 +38,7 @@ describe.skipIf(!browserAvailable())('accessibility: no serious or critical axe 
   const workbenchPages: [string, string, string][] = [
     ['workbench home', '/workbench', '您好，系统管理员'],
     ['accounts', '/workbench/accounts', '账号管理'],
+    ['venues', '/workbench/venues', '议事场所'],
     ['units', '/workbench/units', '承办单位'],
     ['appeal categories and deadlines', '/workbench/appeal-settings', '诉求类别与办理时限'],
     ['tokens', '/workbench/tokens', 'API 令牌'],

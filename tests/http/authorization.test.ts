@@ -17,6 +17,10 @@ const USERS: Record<Exclude<Who, 'anonymous'>, string> = {
 const SIGNED_IN = Object.keys(USERS) as Exclude<Who, 'anonymous'>[];
 const EVERYONE: Who[] = ['anonymous', ...SIGNED_IN];
 const UNITS_READ: Who[] = ['district_staff', 'dispatcher', 'town_official', 'unit_clerk', 'admin'];
+const VENUES_READ: Who[] = ['member', 'station_head', 'town_official', 'district_staff', 'admin'];
+const VENUES_MANAGE: Who[] = ['town_official', 'district_staff', 'admin'];
+// Route-level only: which venue's roster a member or station head may edit is the policy's call (403 on others).
+const VENUES_ROSTER: Who[] = ['member', 'station_head', 'town_official', 'district_staff', 'admin'];
 
 /**
  * The expected access of every route, written out by hand: the policy table must agree with
@@ -86,6 +90,29 @@ const EXPECTED: Record<string, Who[]> = {
   'POST /api/v1/inbox/read': SIGNED_IN,
   'POST /api/v1/public/otp': EVERYONE,
   'POST /api/v1/public/appeals': EVERYONE,
+  'GET /api/v1/venues': VENUES_READ,
+  'POST /api/v1/venues': VENUES_MANAGE,
+  'GET /api/v1/venues/:id': VENUES_READ,
+  'PATCH /api/v1/venues/:id': VENUES_MANAGE,
+  'POST /api/v1/venues/:id/deactivate': VENUES_MANAGE,
+  'POST /api/v1/venues/:id/reactivate': VENUES_MANAGE,
+  'PUT /api/v1/venues/:id/head': VENUES_MANAGE,
+  'POST /api/v1/venues/:id/members': VENUES_MANAGE,
+  'DELETE /api/v1/venues/:id/members/:accountId': VENUES_MANAGE,
+  'POST /api/v1/venues/:id/duty-rules': VENUES_ROSTER,
+  'PATCH /api/v1/duty-rules/:id': VENUES_ROSTER,
+  'DELETE /api/v1/duty-rules/:id': VENUES_ROSTER,
+  'POST /api/v1/duty-rules/:id/exceptions': VENUES_ROSTER,
+  'DELETE /api/v1/duty-exceptions/:id': VENUES_ROSTER,
+  'GET /api/v1/venues/:id/duty': VENUES_READ,
+  'GET /api/v1/venues/:id/duty.ics': EVERYONE,
+  'GET /api/v1/members': VENUES_READ,
+  'PUT /api/v1/members/:accountId': ['district_staff', 'admin'],
+  'GET /api/v1/me/duty': ['member'],
+  'GET /api/v1/me/duty.ics': ['member'],
+  'GET /api/v1/duty/today': EVERYONE,
+  'GET /api/v1/public/venues': EVERYONE,
+  'GET /api/v1/public/venues/:id': EVERYONE,
   // Open311 is public; creating a request checks its api_key inside.
   'GET /open311/v2/discovery.json': EVERYONE,
   'GET /open311/v2/discovery.xml': EVERYONE,
@@ -108,6 +135,7 @@ function fill(url: string): string {
     .replace(':file', 'x.json')
     .replace(':grantId', randomUUID())
     .replace(':photoId', randomUUID())
+    .replace(':accountId', randomUUID())
     .replace(':id', randomUUID());
 }
 

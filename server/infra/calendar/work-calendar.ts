@@ -47,6 +47,11 @@ export class WorkCalendar {
     return dow !== 0 && dow !== 6;
   }
 
+  /** Whether a local date is an official public holiday (a plain weekend is not; a make-up working day is not). */
+  isHoliday(date: string): boolean {
+    return this.days.get(date) === 'holiday';
+  }
+
   /** Whether the calendar knows the official holidays of that year (else only weekends count). */
   hasYear(year: number): boolean {
     const prefix = `${year}-`;

@@ -21,6 +21,7 @@ export const ERROR_CATALOGUE = {
   CATEGORY_IN_USE: { status: 409, zh: '该类别已被诉求或下级类别使用，不能删除，可以停用', en: 'Appeals or sub-categories use this category; deactivate it instead of deleting it' },
   CATEGORY_CYCLE: { status: 409, zh: '不能把类别移到它自己或它的下级类别之下', en: 'A category cannot move under itself or one of its sub-categories' },
   CATEGORY_TOO_DEEP: { status: 409, zh: '类别层级过深', en: 'The category tree would become too deep' },
+  HALL_EXISTS: { status: 409, zh: '该镇（街道）已有民生议事堂', en: 'This town or street already has a deliberation hall' },
   VERSION_CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'Someone else changed the record; reload and try again' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },

@@ -50,6 +50,15 @@ export const PERMISSIONS = {
   'topics:propose': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
   'topics:cluster': ['town_official', 'district_staff', 'admin'],
   'topics:review': ['district_staff', 'admin'],
+  // Venues (halls, stations, studios): everyone who works with them reads; district staff
+  // manage all, a town official those in its territory (venues.policy decides which).
+  'venues:read': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
+  'venues:manage': ['town_official', 'district_staff', 'admin'],
+  // Duty rosters: venue managers, and a venue's own head (站长; a member for their studio).
+  'venues:roster': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
+  'members:manage': ['district_staff', 'admin'],
+  // A member's own duty schedule.
+  'duty:own': ['member'],
   'inbox:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

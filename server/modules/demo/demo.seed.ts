@@ -15,6 +15,7 @@ import {
 } from '../accounts/index.js';
 import { countTerritories, importTerritories, openTerritoryFile } from '../territories/index.js';
 import { seedAppealReferenceData } from '../appeals/index.js';
+import { seedDemoVenues } from '../venues/index.js';
 
 /** The product's own copy of the Xihu district territories (NBS 2023). */
 export const XIHU_SEED_FILE = path.join(packageRoot(), 'seed', 'territories-xihu-330106.csv');
@@ -84,6 +85,7 @@ export async function seed(db: Kysely<DB>, mode: 'demo' | 'none'): Promise<SeedR
     }
     result.demoAccounts.push({ username: a.username, role: a.role });
   }
+  await seedDemoVenues(db);
   return result;
 }
 

@@ -16,6 +16,11 @@ export type Permission =
   | 'topics:propose'
   | 'topics:cluster'
   | 'topics:review'
+  | 'venues:read'
+  | 'venues:manage'
+  | 'venues:roster'
+  | 'members:manage'
+  | 'duty:own'
   | 'inbox:read';
 
 export const PERMISSIONS: readonly Permission[] = [
@@ -34,6 +39,11 @@ export const PERMISSIONS: readonly Permission[] = [
   'topics:propose',
   'topics:cluster',
   'topics:review',
+  'venues:read',
+  'venues:manage',
+  'venues:roster',
+  'members:manage',
+  'duty:own',
   'inbox:read',
 ];
 
@@ -407,4 +417,120 @@ export interface AppealStatus {
   closedAt: string | null;
   photoCount: number;
   steps: { action: string; toState: string; at: string; text: string | null }[];
+}
+
+export type VenueKind = 'hall' | 'station' | 'studio';
+export const VENUE_KINDS: readonly VenueKind[] = ['hall', 'station', 'studio'];
+export type StationKind = 'village' | 'community' | 'park' | 'building' | 'business_district';
+export const STATION_KINDS: readonly StationKind[] = ['village', 'community', 'park', 'building', 'business_district'];
+export type DutyFrequency = 'weekly' | 'monthly' | 'daily';
+export type HolidayPolicy = 'skip' | 'flag';
+
+export interface OpeningHours {
+  ranges: { weekday: number; from: string; to: string }[];
+  note: string | null;
+}
+
+export interface PersonRef {
+  accountId: string;
+  name: string;
+}
+
+export interface Venue {
+  id: string;
+  kind: VenueKind;
+  stationKind: StationKind | null;
+  name: string;
+  territoryCode: string | null;
+  territoryName: string | null;
+  address: string;
+  openingHours: OpeningHours;
+  head: PersonRef | null;
+  public: boolean;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface VenueMember extends PersonRef {
+  term: number | null;
+  sector: string | null;
+  committee: string | null;
+}
+
+export interface DutyException {
+  id: string;
+  ruleId: string;
+  kind: 'cancel' | 'move' | 'add';
+  date: string;
+  newDate: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  note: string | null;
+}
+
+export interface DutyRule {
+  id: string;
+  venueId: string;
+  member: PersonRef;
+  freq: DutyFrequency;
+  interval: number;
+  weekdays: number[];
+  monthDays: number[];
+  startDate: string;
+  endDate: string | null;
+  startTime: string;
+  endTime: string;
+  holidays: HolidayPolicy;
+  note: string | null;
+  exceptions: DutyException[];
+  version: number;
+}
+
+export interface VenueDetail extends Venue {
+  members: VenueMember[];
+  rules: DutyRule[];
+  may: { manage: boolean; roster: boolean };
+}
+
+export interface DutySlot {
+  ruleId: string;
+  venueId: string;
+  venueName: string;
+  member: PersonRef;
+  date: string;
+  startTime: string;
+  endTime: string;
+  holiday: boolean;
+  origin: 'rule' | 'moved' | 'added';
+  movedFrom: string | null;
+}
+
+export interface MemberProfile extends VenueMember {
+  venues: { id: string; name: string; kind: VenueKind }[];
+  version: number | null;
+}
+
+export interface PublicVenue {
+  id: string;
+  kind: VenueKind;
+  stationKind: StationKind | null;
+  name: string;
+  territoryName: string | null;
+  address: string;
+  openingHours: OpeningHours;
+}
+
+export interface PublicDuty {
+  name: string;
+  startTime: string;
+  endTime: string;
+  holiday: boolean;
+}
+
+export interface PublicVenueDetail extends PublicVenue {
+  head: string | null;
+  members: { name: string; sector: string | null }[];
+  today: { date: string; duty: PublicDuty[] };
 }

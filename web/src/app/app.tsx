@@ -16,6 +16,8 @@ const TerritoriesPage = lazy(() =>
 );
 const ReportPage = lazy(() => import('../features/report/report.page.js').then((m) => ({ default: m.ReportPage })));
 const StatusPage = lazy(() => import('../features/status/status.page.js').then((m) => ({ default: m.StatusPage })));
+const PublicVenuesPage = lazy(() => import('../features/public-venues/public-venues.page.js').then((m) => ({ default: m.PublicVenuesPage })));
+const PublicVenuePage = lazy(() => import('../features/public-venues/public-venue.page.js').then((m) => ({ default: m.PublicVenuePage })));
 const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.routes.js').then((m) => ({ default: m.WorkbenchRoutes })));
 
 /** The whole app: language-aware Ant Design theme, session, and the page routes. */
@@ -35,6 +37,8 @@ export function App() {
                   <Route path="territories" element={<TerritoriesPage base="/territories" />} />
                   <Route path="territories/:code" element={<TerritoriesPage base="/territories" />} />
                   <Route path="report" element={<ReportPage />} />
+                  <Route path="venues" element={<PublicVenuesPage />} />
+                  <Route path="venues/:id" element={<PublicVenuePage />} />
                   <Route path="status" element={<StatusPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

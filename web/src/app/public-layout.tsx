@@ -25,6 +25,7 @@ function PublicNav({ vertical }: { vertical?: boolean }) {
         </li>
         <li>
           <NavLink to="/report">{t('nav.report')}</NavLink>
+          <NavLink to="/venues">{t('nav.venues')}</NavLink>
         </li>
         <li>
           <NavLink to="/status">{t('nav.status')}</NavLink>

@@ -14,8 +14,12 @@ export interface NewAccount {
   username: string;
   displayName: string;
   phone?: string | null;
-  /** Omitted: a temporary password is generated and must be changed at first sign-in. */
-  password?: string;
+  /**
+   * Omitted: a temporary password is generated and must be changed at first sign-in.
+   * null: no password at all — the account cannot sign in until an administrator resets it
+   * (people who are only named, such as the demo's members; it also skips the costly hash).
+   */
+  password?: string | null;
   grants?: { role: Role; scopeType: ScopeType; scopeId: string }[];
 }
 
@@ -23,10 +27,10 @@ export interface NewAccount {
 export async function createAccount(db: Kysely<DB>, ctx: CommandContext, input: NewAccount, lang: 'zh-CN' | 'en' = 'zh-CN') {
   const username = input.username.toLowerCase();
   const generated = input.password === undefined ? generatePassword() : null;
-  const password = input.password ?? (generated as string);
-  const problems = passwordProblems(password, username);
+  const password = input.password === null ? null : (input.password ?? (generated as string));
+  const problems = password === null ? [] : passwordProblems(password, username);
   if (problems.length) throw weakPassword(problems, lang);
-  const hash = await hashPassword(password);
+  const hash = password === null ? null : await hashPassword(password);
   try {
     return await runCommand(db, ctx, async (tx, audit) => {
       if (await findAccountByUsername(tx, username))

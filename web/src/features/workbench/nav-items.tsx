@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  EnvironmentOutlined,
   BankOutlined,
   ClusterOutlined,
   FileTextOutlined,
@@ -12,7 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.js';
 
-export type NavKey = 'home' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password';
+export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password';
 
 export interface NavItem {
   key: NavKey;
@@ -26,6 +28,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/workbench', icon: <HomeOutlined /> },
   { key: 'appeals', path: '/workbench/appeals', icon: <FileTextOutlined />, permission: 'appeals:work' },
+  { key: 'venues', path: '/workbench/venues', icon: <EnvironmentOutlined />, permission: 'venues:read' },
+  { key: 'myDuty', path: '/workbench/my-duty', icon: <CalendarOutlined />, permission: 'duty:own' },
   { key: 'appealSettings', path: '/workbench/appeal-settings', icon: <ClusterOutlined />, permission: 'appeals:configure' },
   { key: 'territories', path: '/workbench/territories', icon: <ApartmentOutlined /> },
   { key: 'accounts', path: '/workbench/accounts', icon: <TeamOutlined />, permission: 'accounts:manage' },

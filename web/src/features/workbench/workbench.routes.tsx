@@ -14,6 +14,9 @@ const AppealsPage = lazy(() => import('../appeals/appeals.page.js').then((m) => 
 const AppealNewPage = lazy(() => import('../appeals/appeal-new.page.js').then((m) => ({ default: m.AppealNewPage })));
 const AppealDetailPage = lazy(() => import('../appeals/appeal-detail.page.js').then((m) => ({ default: m.AppealDetailPage })));
 const AppealSettingsPage = lazy(() => import('../appeal-settings/appeal-settings.page.js').then((m) => ({ default: m.AppealSettingsPage })));
+const VenuesPage = lazy(() => import('../venues/venues.page.js').then((m) => ({ default: m.VenuesPage })));
+const VenueDetailPage = lazy(() => import('../venues/venue-detail.page.js').then((m) => ({ default: m.VenueDetailPage })));
+const MyDutyPage = lazy(() => import('../venues/my-duty.page.js').then((m) => ({ default: m.MyDutyPage })));
 const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
 
 const BASE = '/workbench/territories';
@@ -55,6 +58,30 @@ export function WorkbenchRoutes() {
           element={
             <RequirePermission permission="appeals:configure">
               <AppealSettingsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="venues"
+          element={
+            <RequirePermission permission="venues:read">
+              <VenuesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="venues/:id"
+          element={
+            <RequirePermission permission="venues:read">
+              <VenueDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="my-duty"
+          element={
+            <RequirePermission permission="duty:own">
+              <MyDutyPage />
             </RequirePermission>
           }
         />
