@@ -9,6 +9,7 @@ import { categoryAdmin } from './20261129T1200-category-admin.js';
 import { photos } from './20261129T1300-photos.js';
 import { venues } from './20261129T1300-venues.js';
 import { topics } from './20261129T1400-topics.js';
+import { consultations } from './20261129T1500-consultations.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T1300-photos': photos,
   '20261129T1300-venues': venues,
   '20261129T1400-topics': topics,
+  '20261129T1500-consultations': consultations,
 };

@@ -11,6 +11,7 @@ import type { AccountsTables } from '../../modules/accounts/accounts.table.js';
 import type { AppealsTables } from '../../modules/appeals/appeals.table.js';
 import type { TerritoriesTables } from '../../modules/territories/territories.table.js';
 import type { TopicsTables } from '../../modules/topics/topics.table.js';
+import type { ConsultationsTables } from '../../modules/consultations/consultations.table.js';
 import type { VenuesTables } from '../../modules/venues/venues.table.js';
 
 export interface DB
@@ -23,4 +24,5 @@ export interface DB
     NotificationsTables,
     VerificationTables,
     TopicsTables,
-    VenuesTables {}
+    VenuesTables,
+    ConsultationsTables {}

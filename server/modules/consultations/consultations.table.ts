@@ -1,0 +1,101 @@
+/**
+ * Consultation events (协商活动), the campaigns (协商议事月) they may belong to, and the
+ * procedure templates (规程) they follow. A template's steps are copied into the event
+ * when it is created, so editing a template changes events created afterwards only.
+ */
+
+/** What a step may require before an event moves past it. */
+export const ARTEFACT_KINDS = [
+  'announcement',
+  'agenda',
+  'invitations',
+  'sign_in_list',
+  'minutes',
+  'photos',
+  'research_report',
+  'suggestion_list',
+] as const;
+export type ArtefactKind = (typeof ARTEFACT_KINDS)[number];
+
+export const CONSULTATION_MODES = ['on_site', 'online', 'hybrid'] as const;
+export type ConsultationMode = (typeof CONSULTATION_MODES)[number];
+
+/** planned → (steps advance) → completed; cancelled from any open state. */
+export const CONSULTATION_STATES = ['planned', 'in_progress', 'completed', 'cancelled'] as const;
+export type ConsultationState = (typeof CONSULTATION_STATES)[number];
+
+/** One step of a procedure: a key, its label, and the artefacts it requires. */
+export interface ProcedureStep {
+  key: string;
+  label: string;
+  requires: ArtefactKind[];
+}
+
+export interface CampaignTable {
+  id: string;
+  title: string;
+  theme: string;
+  description: string;
+  /** null: the whole district. */
+  territory_code: string | null;
+  starts_on: string;
+  ends_on: string;
+  target_events: number | null;
+  target_suggestions: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ProcedureTemplateTable {
+  id: string;
+  name: string;
+  description: string;
+  /** JSON ProcedureStep[]. */
+  steps: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ConsultationTable {
+  id: string;
+  title: string;
+  summary: string;
+  mode: ConsultationMode;
+  /** A hall, station or studio; null when online only. */
+  venue_id: string | null;
+  /** The town/street it concerns (the venue's, or chosen when online); null: the district. */
+  territory_code: string | null;
+  campaign_id: string | null;
+  template_id: string;
+  /** JSON ProcedureStep[]: the template's steps when the event was created. */
+  steps: string;
+  /** Index into steps of the step the event is at. */
+  step_index: number;
+  state: ConsultationState;
+  starts_at: string;
+  ends_at: string | null;
+  /** Random token in the sign-in QR code; null once sign-in is closed. */
+  sign_in_token: string | null;
+  organiser_id: string | null;
+  organiser_label: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** The topics an event consults on (one or several). */
+export interface ConsultationTopicTable {
+  consultation_id: string;
+  topic_id: string;
+  created_at: string;
+}
+
+export interface ConsultationsTables {
+  campaign: CampaignTable;
+  procedure_template: ProcedureTemplateTable;
+  consultation: ConsultationTable;
+  consultation_topic: ConsultationTopicTable;
+}
