@@ -64,8 +64,24 @@ export const consultations: Migration = {
       .addPrimaryKeyConstraint('consultation_topic_pk', ['consultation_id', 'topic_id'])
       .execute();
     await db.schema.createIndex('consultation_topic_topic_idx').on('consultation_topic').column('topic_id').execute();
+    await db.schema
+      .createTable('consultation_artefact')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('consultation_id', 'text', (c) => c.notNull().references('consultation.id').onDelete('cascade'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('photo_ids', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('created_by', 'text', (c) => c.references('account.id'))
+      .addColumn('created_by_label', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+    await db.schema.createIndex('consultation_artefact_idx').on('consultation_artefact').columns(['consultation_id', 'kind']).execute();
   },
   async down(db: Kysely<any>) {
+    await db.schema.dropTable('consultation_artefact').execute();
     await db.schema.dropTable('consultation_topic').execute();
     await db.schema.dropTable('consultation').execute();
     await db.schema.dropTable('procedure_template').execute();

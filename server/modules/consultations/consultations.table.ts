@@ -93,9 +93,27 @@ export interface ConsultationTopicTable {
   created_at: string;
 }
 
+/** A document an event's steps require: agenda, minutes, photos, a research report… */
+export interface ConsultationArtefactTable {
+  id: string;
+  consultation_id: string;
+  kind: ArtefactKind;
+  title: string;
+  /** Plain text, or JSON for structured kinds (an agenda's items). */
+  body: string;
+  /** JSON string[] of photo ids (appeal_photo-style uploads), may be '[]'. */
+  photo_ids: string;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface ConsultationsTables {
   campaign: CampaignTable;
   procedure_template: ProcedureTemplateTable;
   consultation: ConsultationTable;
   consultation_topic: ConsultationTopicTable;
+  consultation_artefact: ConsultationArtefactTable;
 }
