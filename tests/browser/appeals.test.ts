@@ -3,15 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
 import { HOSTILE_NAME } from '../support/hostile.js';
 import { HTML_AS_JPG, jpegWithMetadata, smallPng } from '../support/photos.js';
-import { DEMO_PASSWORD, PHONE, horizontalOverflow, lastSmsCode, newContext, seriousA11yViolations, startWeb, type WebFixture } from './web.fixture.js';
-
-/** Opens an Ant Design select by its label and picks the option showing `text`. */
-async function pick(scope: Page | Locator, page: Page, label: string, text: string, typed?: string) {
-  const input = scope.getByRole('combobox', { name: label });
-  await input.click();
-  if (typed) await input.fill(typed);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
-}
+import { DEMO_PASSWORD, PHONE, horizontalOverflow, lastSmsCode, newContext, seriousA11yViolations, startWeb, type WebFixture, pick } from './web.fixture.js';
 
 async function signIn(page: Page, username: string) {
   await page.goto('/login');
@@ -53,7 +45,10 @@ async function act(page: Page, action: string, expectedState: string, expectedCl
   await dialog.locator('.ant-modal-title').filter({ hasText: action }).waitFor();
   if (fill) await fill(dialog);
   await dialog.getByRole('button', { name: '提交' }).click();
-  await dialog.waitFor({ state: 'detached' });
+  // A dialog that stays open says why (a refusal, a missing field): put that in the failure.
+  await dialog.waitFor({ state: 'detached' }).catch(async (err: unknown) => {
+    throw new Error(`the “${action}” dialog stayed open: ${await dialog.innerText().catch(() => '?')}\n${String(err)}`);
+  });
   await stateTag(page).filter({ hasText: expectedState }).waitFor();
   await expect.poll(() => timelineLength(page)).toBe(before + 1);
   await expect.poll(() => clocks(page)).toEqual([...expectedClocks].sort());

@@ -2,15 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
 import { HOSTILE, HOSTILE_NAME, XSS_FLAG } from '../support/hostile.js';
-import { horizontalOverflow, newContext, seriousA11yViolations, signInViaApi, startWeb, type WebFixture } from './web.fixture.js';
-
-/** Opens an Ant Design select by its label and picks the option showing `text`. */
-async function pick(scope: Page | Locator, page: Page, label: string, text: string, typed?: string) {
-  const input = scope.getByRole('combobox', { name: label });
-  await input.click();
-  if (typed) await input.fill(typed);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
-}
+import { horizontalOverflow, newContext, seriousA11yViolations, signInViaApi, startWeb, type WebFixture, pick } from './web.fixture.js';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Kysely } from 'kysely';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { DB } from '../../server/infra/db/schema.js';
 import { launchBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../support/http.js';
@@ -82,3 +82,25 @@ export async function lastSmsCode(web: WebFixture, phone: string): Promise<strin
 
 /** A phone: 360 × 740, touch. */
 export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/**
+ * Opens an Ant Design select by its label and picks the option showing `text`, then checks
+ * the select shows it. On a loaded machine a click can land while the dropdown is still
+ * re-rendering (a remote search answering, the opening motion); the pick is then retried
+ * rather than leaving the form without a value and failing later at its submit.
+ */
+export async function pick(scope: Page | Locator, page: Page, label: string, text: string, typed?: string): Promise<void> {
+  const input = scope.getByRole('combobox', { name: label });
+  const select = input.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click();
+    if (typed) await input.fill(typed);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+    try {
+      await select.filter({ hasText: text }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw new Error(`the select “${label}” did not take “${text}” after ${attempt} tries: ${String(err)}`);
+    }
+  }
+}

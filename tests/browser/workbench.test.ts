@@ -1,15 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
-import { newContext, signInViaApi, startWeb, type WebFixture } from './web.fixture.js';
-
-/** Opens an Ant Design select by its label and picks the option showing `text`. */
-async function pick(scope: Page | Locator, page: Page, label: string, text: string, typed?: string) {
-  const input = scope.getByRole('combobox', { name: label });
-  await input.click();
-  if (typed) await input.fill(typed);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
-}
+import { newContext, signInViaApi, startWeb, type WebFixture, pick } from './web.fixture.js';
 
 describe.skipIf(!browserAvailable())('workbench administration (browser)', () => {
   let web: WebFixture;
@@ -98,7 +90,9 @@ describe.skipIf(!browserAvailable())('workbench administration (browser)', () =>
 
     await pick(drawer, page, '角色', '受理派单员');
     await drawer.getByRole('button', { name: '添加角色' }).click();
-    await drawer.getByText('受理派单员 · 全区').waitFor();
+    await drawer.getByText('受理派单员 · 全区').waitFor().catch(async (err: unknown) => {
+      throw new Error(`the grant did not appear; the drawer shows: ${await drawer.innerText().catch(() => '?')}\n${String(err)}`);
+    });
     await drawer.getByRole('button', { name: '移除角色：受理派单员 · 全区' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '移除' }).click();
     await page.getByText('已移除角色').waitFor();
