@@ -748,6 +748,7 @@ const en: Messages<typeof zhCN> = {
     stillUploading: 'Photos are still uploading; send when they are done',
   },
   consultations: {
+    listSeparator: ', ',
     title: 'Consultation events',
     mineTitle: 'My consultation events',
     mineIntro: 'The events you run, and the documents each one’s current step still lacks.',

@@ -744,6 +744,7 @@ const zhCN = {
     stillUploading: '照片仍在上传，请稍候再提交',
   },
   consultations: {
+    listSeparator: '、',
     title: '协商活动',
     mineTitle: '我的协商活动',
     mineIntro: '您负责的协商活动，以及每个活动当前步骤还缺少的材料。',
