@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../server/infra/audit/audit.repository.js';
+import { registerSuggestionCounts } from '../../server/modules/consultations/index.js';
 import { ENGINES } from '../support/db.js';
 import { HOSTILE } from '../support/hostile.js';
 import { as, login, type Session } from '../support/http.js';
@@ -253,6 +254,18 @@ describe.each(ENGINES)('consultation events over HTTP on %s', (engine) => {
     expect((await api(station, 'PATCH', `/procedure-templates/${template.id}`, { version: 1, name: '站长改名' })).statusCode).toBe(403);
     expect(((await api(staff, 'GET', `/consultations/${e.id}`)).json() as Detail).steps).toHaveLength(3);
     expect((await created(station)).steps).toHaveLength(4);
+  });
+
+  it('the evaluation takes the suggestion counts a module registers, and reports them unknown without one', async () => {
+    const e = await created(station);
+    expect(e.evaluation).toMatchObject({ suggestions: null, adoptionRate: null });
+    registerSuggestionCounts(async (_db, id) => (id === e.id ? { total: 4, adopted: 3, implemented: 1, satisfied: 1, rated: 1 } : undefined));
+    try {
+      const ev = ((await api(staff, 'GET', `/consultations/${e.id}`)).json() as Detail).evaluation;
+      expect(ev).toMatchObject({ suggestions: 4, adopted: 3, adoptionRate: 0.75, implementationRate: 0.333, satisfactionRate: 1 });
+    } finally {
+      registerSuggestionCounts(undefined);
+    }
   });
 
   it('cancelling needs a reason and closes sign-in; every change is on an intact audit chain', async () => {

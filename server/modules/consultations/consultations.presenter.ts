@@ -1,5 +1,6 @@
 import { evaluateConsultation, type ConsultationEvaluation } from './consultation-evaluation.js';
 import { consultationActionsFrom, missingArtefacts } from './consultation.workflow.js';
+import type { SuggestionCounts } from './suggestion-counts.js';
 import type {
   ArtefactKind,
   CampaignTable,
@@ -106,15 +107,17 @@ export interface ConsultationParts {
   topics: { id: string; title: string }[];
   artefacts: ConsultationArtefactTable[];
   attendees: ConsultationAttendeeTable[];
+  suggestions?: SuggestionCounts;
   manager: boolean;
 }
 
 /** The evaluation of an event from what it recorded (suggestion counts: the suggestions module's extension point). */
-export function evaluationOf(c: ConsultationTable, artefacts: ConsultationArtefactTable[], attendees: ConsultationAttendeeTable[]): ConsultationEvaluation {
+export function evaluationOf(c: ConsultationTable, artefacts: ConsultationArtefactTable[], attendees: ConsultationAttendeeTable[], suggestions?: SuggestionCounts): ConsultationEvaluation {
   return evaluateConsultation({
     attendees: attendees.map((a) => ({ roleKind: a.role_kind, speaker: a.speaker === 1 })),
     required: stepsOf(c.steps).flatMap((s) => s.requires),
     present: presentKindsOf(artefacts.map((a) => a.kind), attendees.length),
+    ...(suggestions ? { suggestions } : {}),
   });
 }
 
@@ -129,7 +132,7 @@ export function presentConsultation(c: ConsultationTable, p: ConsultationParts) 
     artefacts: p.artefacts.map(presentArtefact),
     presentKinds: present,
     attendance: p.attendees.map((a) => presentAttendee(a, p.manager)),
-    evaluation: evaluationOf(c, p.artefacts, p.attendees),
+    evaluation: evaluationOf(c, p.artefacts, p.attendees, p.suggestions),
     allowedActions: p.manager ? consultationActionsFrom(c.state) : [],
     signInToken: p.manager ? c.sign_in_token : null,
     may: { manage: p.manager },

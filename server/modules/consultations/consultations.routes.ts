@@ -52,6 +52,7 @@ import {
 } from './consultations.schemas.js';
 import { consultationNotFound, getCampaign, getConsultation, reachOf, tokenMatches } from './consultations.service.js';
 import type { ConsultationTable } from './consultations.table.js';
+import { suggestionCountsOf } from './suggestion-counts.js';
 
 /** 协商活动: campaigns, procedure templates, events with their documents and attendance, public pages and QR sign-in. */
 export function consultationsRoutes(app: ZodApp, { database, config }: Deps) {
@@ -76,13 +77,21 @@ export function consultationsRoutes(app: ZodApp, { database, config }: Deps) {
 
   async function full(id: string, actor: Actor | null) {
     const c = await getConsultation(db, id);
-    const [names, topicIds, artefacts, attendees, reach] = await Promise.all([venueNames([c]), listConsultationTopicIds(db, id), listArtefacts(db, id), listAttendees(db, id), reachOf(db, actor)]);
+    const [names, topicIds, artefacts, attendees, reach, suggestions] = await Promise.all([
+      venueNames([c]),
+      listConsultationTopicIds(db, id),
+      listArtefacts(db, id),
+      listAttendees(db, id),
+      reachOf(db, actor),
+      suggestionCountsOf(db, id),
+    ]);
     const topics = (await Promise.all(topicIds.map((t) => findTopic(db, t)))).filter((t) => t !== undefined).map((t) => ({ id: t.id, title: t.title }));
     return presentConsultation(c, {
       venueName: c.venue_id ? (names.get(c.venue_id) ?? null) : null,
       topics,
       artefacts,
       attendees,
+      ...(suggestions ? { suggestions } : {}),
       manager: actor?.permissions.has('consultations:manage') === true && reaches(reach, c),
     });
   }

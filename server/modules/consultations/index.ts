@@ -9,5 +9,6 @@ export { createConsultation, type NewConsultation } from './commands/create-cons
 export { addArtefact, type NewArtefact } from './commands/add-artefact.js';
 export { createCampaign, type CampaignInput } from './commands/save-campaign.js';
 export { seedDemoConsultations } from './consultations.seed.js';
+export { registerSuggestionCounts, type SuggestionCounts, type SuggestionCountsProvider } from './suggestion-counts.js';
 
 export const consultationsModule: HttpModule = { name: 'consultations', routes: consultationsRoutes };
