@@ -107,4 +107,36 @@ describe.skipIf(!browserAvailable())('consultation events (browser)', () => {
     expect(head.problems).toEqual([]);
     await head.context.close();
   });
+
+  it('the event page, the procedure editor and the public event page fit a 360 px phone', async () => {
+    const head = await newContext(web, PHONE);
+    await signInViaApi(head.context.request, 'station');
+    await head.page.goto('/workbench/my-events');
+    await head.page.getByRole('heading', { level: 1, name: '我的协商活动' }).waitFor();
+    await head.page.getByRole('link', { name: '查看协商活动“小区停车难怎么解——驿站微协商”' }).click();
+    await head.page.getByRole('heading', { level: 1, name: '小区停车难怎么解——驿站微协商' }).waitFor();
+    await head.page.getByText('收集议题').first().waitFor();
+    await head.page.waitForLoadState('networkidle');
+    expect(await horizontalOverflow(head.page)).toBe(0);
+    expect(await seriousA11yViolations(head.page)).toEqual([]);
+    await head.page.getByRole('link', { name: '公开页面' }).click();
+    await head.page.getByRole('heading', { level: 1, name: '小区停车难怎么解——驿站微协商' }).waitFor();
+    await head.page.getByText('社区通报停车位现状').waitFor();
+    await head.page.waitForLoadState('networkidle');
+    expect(await horizontalOverflow(head.page)).toBe(0);
+    expect(await seriousA11yViolations(head.page)).toEqual([]);
+    expect(head.problems).toEqual([]);
+    await head.context.close();
+
+    const staff = await newContext(web, PHONE);
+    await signInViaApi(staff.context.request, 'staff');
+    await staff.page.goto('/workbench/procedure-templates');
+    await staff.page.getByRole('heading', { level: 1, name: '协商规程' }).waitFor();
+    await staff.page.getByRole('heading', { level: 2, name: '基层协商标准规程' }).waitFor();
+    await staff.page.waitForLoadState('networkidle');
+    expect(await horizontalOverflow(staff.page)).toBe(0);
+    expect(await seriousA11yViolations(staff.page)).toEqual([]);
+    expect(staff.problems).toEqual([]);
+    await staff.context.close();
+  });
 });
