@@ -3,7 +3,7 @@ import { contextOf, type Deps, type ZodApp } from '../../infra/http/app.js';
 import type { Actor } from '../../infra/http/access.js';
 import { paging } from '../../infra/http/fields.js';
 import { findTopic } from '../topics/index.js';
-import { findVenue } from '../venues/index.js';
+import { findVenue, listVenuesByIds } from '../venues/index.js';
 import { addArtefact } from './commands/add-artefact.js';
 import { createConsultation } from './commands/create-consultation.js';
 import { decideConsultationAction } from './commands/decide-consultation.js';
@@ -62,8 +62,7 @@ export function consultationsRoutes(app: ZodApp, { database, config }: Deps) {
 
   async function venueNames(rows: ConsultationTable[]): Promise<Map<string, string>> {
     const ids = [...new Set(rows.map((r) => r.venue_id).filter((id): id is string => id !== null))];
-    const venues = await Promise.all(ids.map((id) => findVenue(db, id)));
-    return new Map(venues.filter((v) => v !== undefined).map((v) => [v.id, v.name]));
+    return new Map((await listVenuesByIds(db, ids)).map((v) => [v.id, v.name]));
   }
 
   async function summaries(rows: ConsultationTable[]) {
