@@ -18,14 +18,14 @@ import type { ConsultationTable } from '../consultations.table.js';
 export async function decideConsultationAction(
   db: Kysely<DB>,
   ctx: CommandContext,
-  actor: Actor,
+  actor: Actor | 'system',
   id: string,
   req: { action: ConsultationAction; version: number; comment?: string | null },
 ): Promise<ConsultationTable> {
   return runCommand(db, ctx, async (tx, audit) => {
     const c = await findConsultation(tx, id);
     if (!c) throw consultationNotFound();
-    await requireManage(tx, actor, c);
+    if (actor !== 'system') await requireManage(tx, actor, c);
     if (c.version !== req.version) throw new AppError('VERSION_CONFLICT');
     const [kinds, counts] = await Promise.all([artefactKindsOf(tx, [id]), attendeeCounts(tx, [id])]);
     const steps = stepsOf(c.steps);
