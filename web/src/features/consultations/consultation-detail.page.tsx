@@ -131,7 +131,7 @@ export function ConsultationDetailPage() {
         <h1 className="mh-page-title">{c.title}</h1>
         <Space wrap>
           <Tag color={STATE_COLORS[c.state]}>{t(`consultations.states.${c.state}`)}</Tag>
-          <Link to={`/events/${c.id}`}>{t('consultations.publicPage')}</Link>
+          {c.presentKinds.includes('announcement') && c.state !== 'cancelled' && <Link to={`/events/${c.id}`}>{t('consultations.publicPage')}</Link>}
           {c.allowedActions.includes('advance') && (
             <Button type="primary" onClick={() => act(() => api.post<ConsultationDetail>(`/consultations/${c.id}/actions`, { action: 'advance', version: c.version }), t('consultations.advanced'))}>
               {t('consultations.advance')}
