@@ -21,6 +21,9 @@ const VENUES_READ: Who[] = ['member', 'station_head', 'town_official', 'district
 const VENUES_MANAGE: Who[] = ['town_official', 'district_staff', 'admin'];
 // Route-level only: which venue's roster a member or station head may edit is the policy's call (403 on others).
 const VENUES_ROSTER: Who[] = ['member', 'station_head', 'town_official', 'district_staff', 'admin'];
+const CONSULTATIONS_READ: Who[] = ['member', 'station_head', 'town_official', 'district_staff', 'admin'];
+// Route-level only: which events a station head or town official runs is consultations.policy's call.
+const CONSULTATIONS_MANAGE: Who[] = ['station_head', 'town_official', 'district_staff', 'admin'];
 
 /**
  * The expected access of every route, written out by hand: the policy table must agree with
@@ -125,6 +128,21 @@ const EXPECTED: Record<string, Who[]> = {
   'POST /open311/v2/requests.xml': EVERYONE,
   'GET /open311/v2/requests/:file': EVERYONE,
   'GET /open311/v2/tokens/:file': EVERYONE,
+  'GET /api/v1/campaigns': CONSULTATIONS_READ,
+  'POST /api/v1/campaigns': ['district_staff', 'admin'],
+  'GET /api/v1/campaigns/:id': CONSULTATIONS_READ,
+  'PATCH /api/v1/campaigns/:id': ['district_staff', 'admin'],
+  'GET /api/v1/procedure-templates': CONSULTATIONS_READ,
+  'POST /api/v1/procedure-templates': ['district_staff', 'admin'],
+  'PATCH /api/v1/procedure-templates/:id': ['district_staff', 'admin'],
+  'GET /api/v1/consultations': CONSULTATIONS_READ,
+  'POST /api/v1/consultations': CONSULTATIONS_MANAGE,
+  'GET /api/v1/consultations/:id': CONSULTATIONS_READ,
+  'POST /api/v1/consultations/:id/artefacts': CONSULTATIONS_MANAGE,
+  'POST /api/v1/consultations/:id/attendees': CONSULTATIONS_MANAGE,
+  'POST /api/v1/consultations/:id/actions': CONSULTATIONS_MANAGE,
+  'GET /api/v1/public/consultations/:id': EVERYONE,
+  'POST /api/v1/public/consultations/:id/sign-in': EVERYONE,
 };
 
 function fill(url: string): string {

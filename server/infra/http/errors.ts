@@ -23,6 +23,7 @@ export const ERROR_CATALOGUE = {
   CATEGORY_TOO_DEEP: { status: 409, zh: '类别层级过深', en: 'The category tree would become too deep' },
   HALL_EXISTS: { status: 409, zh: '该镇（街道）已有民生议事堂', en: 'This town or street already has a deliberation hall' },
   VERSION_CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'Someone else changed the record; reload and try again' },
+  ARTEFACTS_MISSING: { status: 409, zh: '当前步骤所需材料不全，不能进入下一步', en: 'The current step lacks required documents; add them before moving on' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   NOT_AN_IMAGE: { status: 415, zh: '只能上传 JPEG、PNG 或 WebP 格式的照片，该文件不是可识别的图片', en: 'Only JPEG, PNG or WebP photos can be uploaded; this file is not a readable image' },
@@ -52,7 +53,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail?: Localized,
-    readonly extras: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extras: { errors?: FieldError[]; retryAfterSeconds?: number; missing?: string[] } = {},
   ) {
     super(detail?.en ?? ERROR_CATALOGUE[code].en);
     this.name = 'AppError';
@@ -81,6 +82,8 @@ export interface Problem {
   code: ErrorCode;
   requestId: string;
   errors?: FieldError[];
+  /** ARTEFACTS_MISSING: the kinds of the documents the step still lacks. */
+  missing?: string[];
 }
 
 export function problemOf(err: AppError, lang: Lang, requestId: string, instance: string): Problem {
@@ -93,6 +96,7 @@ export function problemOf(err: AppError, lang: Lang, requestId: string, instance
     instance,
     code: err.code,
     requestId,
+    ...(err.extras.missing ? { missing: err.extras.missing } : {}),
     ...(err.extras.errors ? { errors: err.extras.errors.map((e) => ({ field: e.field, message: localizeMessage(e.message, lang) })) } : {}),
   };
 }

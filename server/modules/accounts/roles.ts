@@ -59,6 +59,13 @@ export const PERMISSIONS = {
   'members:manage': ['district_staff', 'admin'],
   // A member's own duty schedule.
   'duty:own': ['member'],
+  // Consultation events (协商活动): who reads them; who runs them (consultations.policy decides
+  // which: a station head their venues, a town official its territory, district staff all);
+  // who edits procedure templates and campaigns (协商议事月).
+  'consultations:read': ['member', 'station_head', 'town_official', 'district_staff', 'admin'],
+  'consultations:manage': ['station_head', 'town_official', 'district_staff', 'admin'],
+  'consultations:templates': ['district_staff', 'admin'],
+  'campaigns:manage': ['district_staff', 'admin'],
   'inbox:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

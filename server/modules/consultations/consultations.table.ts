@@ -110,10 +110,36 @@ export interface ConsultationArtefactTable {
   version: number;
 }
 
+/** How someone attended: the roles an attendance list distinguishes. */
+export const ATTENDEE_KINDS = ['member', 'resident', 'sector_representative', 'unit_representative', 'leader'] as const;
+export type AttendeeKind = (typeof ATTENDEE_KINDS)[number];
+
+/** One person present at an event: signed in by QR code on a phone, or added by staff. */
+export interface ConsultationAttendeeTable {
+  id: string;
+  consultation_id: string;
+  role_kind: AttendeeKind;
+  name: string;
+  /** A sector (界别) or a unit's name, as the person or staff gave it. */
+  affiliation: string | null;
+  /** Set when a signed-in account signed in (or staff picked one). */
+  account_id: string | null;
+  /** SHA-256 of the event id and the phone: one sign-in per phone and event, the number not kept. */
+  phone_hash: string | null;
+  /** The phone as 138****1234, the only form anyone sees. */
+  phone_masked: string | null;
+  /** Spoke at the event (发言). */
+  speaker: number;
+  via: 'qr' | 'staff';
+  created_by_label: string;
+  created_at: string;
+}
+
 export interface ConsultationsTables {
   campaign: CampaignTable;
   procedure_template: ProcedureTemplateTable;
   consultation: ConsultationTable;
   consultation_topic: ConsultationTopicTable;
   consultation_artefact: ConsultationArtefactTable;
+  consultation_attendee: ConsultationAttendeeTable;
 }

@@ -16,6 +16,7 @@ import {
 import { countTerritories, importTerritories, openTerritoryFile } from '../territories/index.js';
 import { seedAppealReferenceData } from '../appeals/index.js';
 import { seedDemoVenues } from '../venues/index.js';
+import { seedDemoConsultations } from '../consultations/index.js';
 
 /** The product's own copy of the Xihu district territories (NBS 2023). */
 export const XIHU_SEED_FILE = path.join(packageRoot(), 'seed', 'territories-xihu-330106.csv');
@@ -86,6 +87,7 @@ export async function seed(db: Kysely<DB>, mode: 'demo' | 'none'): Promise<SeedR
     result.demoAccounts.push({ username: a.username, role: a.role });
   }
   await seedDemoVenues(db);
+  await seedDemoConsultations(db);
   return result;
 }
 

@@ -212,3 +212,14 @@ export async function listMemberships(db: Kysely<DB>, accountIds: string[]) {
     .orderBy('venue.name')
     .execute();
 }
+
+/** The venues a person heads (站长, a hall's lead, a studio's member). */
+export async function venueIdsHeadedBy(db: Kysely<DB>, accountId: string): Promise<string[]> {
+  return (await db.selectFrom('venue').select('id').where('head_account_id', '=', accountId).execute()).map((r) => r.id);
+}
+
+/** Venues by id (those that exist). */
+export async function listVenuesByIds(db: Kysely<DB>, ids: string[]): Promise<VenueTable[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('venue').selectAll().where('id', 'in', ids).execute();
+}

@@ -21,6 +21,10 @@ export type Permission =
   | 'venues:roster'
   | 'members:manage'
   | 'duty:own'
+  | 'consultations:read'
+  | 'consultations:manage'
+  | 'consultations:templates'
+  | 'campaigns:manage'
   | 'inbox:read';
 
 export const PERMISSIONS: readonly Permission[] = [
@@ -44,6 +48,10 @@ export const PERMISSIONS: readonly Permission[] = [
   'venues:roster',
   'members:manage',
   'duty:own',
+  'consultations:read',
+  'consultations:manage',
+  'consultations:templates',
+  'campaigns:manage',
   'inbox:read',
 ];
 
@@ -533,4 +541,155 @@ export interface PublicVenueDetail extends PublicVenue {
   head: string | null;
   members: { name: string; sector: string | null }[];
   today: { date: string; duty: PublicDuty[] };
+}
+
+// Consultation events (协商活动), campaigns (协商议事月) and procedure templates (规程).
+export const ARTEFACT_KINDS = ['announcement', 'agenda', 'invitations', 'sign_in_list', 'minutes', 'photos', 'research_report', 'suggestion_list'] as const;
+export type ArtefactKind = (typeof ARTEFACT_KINDS)[number];
+/** The kinds a person adds; the sign-in list comes from attendance, the suggestion list from the suggestions module. */
+export const ADDABLE_ARTEFACT_KINDS = ['announcement', 'agenda', 'invitations', 'minutes', 'photos', 'research_report'] as const;
+export type AddableArtefactKind = (typeof ADDABLE_ARTEFACT_KINDS)[number];
+export const CONSULTATION_STATES = ['planned', 'in_progress', 'completed', 'cancelled'] as const;
+export type ConsultationState = (typeof CONSULTATION_STATES)[number];
+export const CONSULTATION_MODES = ['on_site', 'online', 'hybrid'] as const;
+export type ConsultationMode = (typeof CONSULTATION_MODES)[number];
+export const ATTENDEE_KINDS = ['member', 'resident', 'sector_representative', 'unit_representative', 'leader'] as const;
+export type AttendeeKind = (typeof ATTENDEE_KINDS)[number];
+export const AGENDA_ITEM_KINDS = ['briefing', 'questions', 'answers', 'speech'] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+export const INVITEE_KINDS = ['member', 'resident', 'sector_representative', 'unit_representative'] as const;
+export type InviteeKind = (typeof INVITEE_KINDS)[number];
+
+export interface ProcedureStep {
+  key: string;
+  label: string;
+  requires: ArtefactKind[];
+}
+
+export interface ProcedureTemplate {
+  id: string;
+  name: string;
+  description: string;
+  steps: ProcedureStep[];
+  active: boolean;
+  updatedAt: string;
+  version: number;
+}
+
+export interface Campaign {
+  id: string;
+  title: string;
+  theme: string;
+  description: string;
+  territoryCode: string | null;
+  startsOn: string;
+  endsOn: string;
+  targetEvents: number | null;
+  targetSuggestions: number | null;
+  events: number;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ConsultationSummary {
+  id: string;
+  title: string;
+  mode: ConsultationMode;
+  venueId: string | null;
+  venueName: string | null;
+  territoryCode: string | null;
+  campaignId: string | null;
+  state: ConsultationState;
+  stepIndex: number;
+  currentStep: ProcedureStep | null;
+  missing: ArtefactKind[];
+  attendees: number;
+  startsAt: string;
+  endsAt: string | null;
+  organiser: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface AgendaItem {
+  kind: AgendaItemKind;
+  title: string;
+  speaker: string | null;
+}
+
+export interface Invitee {
+  kind: InviteeKind;
+  name: string;
+  affiliation: string | null;
+  accountId: string | null;
+  unitId: string | null;
+}
+
+export interface ConsultationArtefact {
+  id: string;
+  kind: ArtefactKind;
+  title: string;
+  body: string | null;
+  items: AgendaItem[] | null;
+  invitees: Invitee[] | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface Attendee {
+  id: string;
+  roleKind: AttendeeKind;
+  name: string;
+  affiliation: string | null;
+  phone: string | null;
+  speaker: boolean;
+  via: 'qr' | 'staff';
+  createdAt: string;
+}
+
+export interface ConsultationEvaluation {
+  attendees: number;
+  membersPresent: number;
+  residents: number;
+  sectorRepresentatives: number;
+  unitRepresentatives: number;
+  leadersPresent: number;
+  speakers: number;
+  artefactsRequired: number;
+  artefactsPresent: number;
+  suggestions: number | null;
+  adopted: number | null;
+  adoptionRate: number | null;
+  implemented: number | null;
+  implementationRate: number | null;
+  satisfactionRate: number | null;
+}
+
+export interface ConsultationDetail extends ConsultationSummary {
+  summary: string;
+  templateId: string;
+  steps: ProcedureStep[];
+  topics: { id: string; title: string }[];
+  artefacts: ConsultationArtefact[];
+  presentKinds: ArtefactKind[];
+  attendance: Attendee[];
+  evaluation: ConsultationEvaluation;
+  allowedActions: ('advance' | 'cancel')[];
+  signInToken: string | null;
+  may: { manage: boolean };
+}
+
+export interface PublicConsultation {
+  id: string;
+  title: string;
+  summary: string;
+  mode: ConsultationMode;
+  state: ConsultationState;
+  venueName: string | null;
+  venueAddress: string | null;
+  startsAt: string;
+  endsAt: string | null;
+  announcement: { title: string; body: string } | null;
+  agenda: AgendaItem[];
+  signInOpen: boolean;
 }

@@ -10,11 +10,15 @@ import {
   KeyOutlined,
   LockOutlined,
   TeamOutlined,
+  CommentOutlined,
+  FlagOutlined,
+  NodeIndexOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.js';
 
-export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password';
+export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'consultations' | 'myEvents' | 'campaigns' | 'templates' | 'password';
 
 export interface NavItem {
   key: NavKey;
@@ -36,5 +40,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'units', path: '/workbench/units', icon: <BankOutlined />, permission: 'units:read' },
   { key: 'tokens', path: '/workbench/tokens', icon: <KeyOutlined />, permission: 'tokens:manage' },
   { key: 'audit', path: '/workbench/audit', icon: <AuditOutlined />, permission: 'audit:read' },
+  { key: 'consultations', path: '/workbench/consultations', icon: <CommentOutlined />, permission: 'consultations:read' },
+  { key: 'myEvents', path: '/workbench/my-events', icon: <ScheduleOutlined />, permission: 'consultations:manage' },
+  { key: 'campaigns', path: '/workbench/campaigns', icon: <FlagOutlined />, permission: 'consultations:read' },
+  { key: 'templates', path: '/workbench/procedure-templates', icon: <NodeIndexOutlined />, permission: 'consultations:templates' },
   { key: 'password', path: '/workbench/password', icon: <LockOutlined /> },
 ];

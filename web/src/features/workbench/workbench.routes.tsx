@@ -17,6 +17,11 @@ const AppealSettingsPage = lazy(() => import('../appeal-settings/appeal-settings
 const VenuesPage = lazy(() => import('../venues/venues.page.js').then((m) => ({ default: m.VenuesPage })));
 const VenueDetailPage = lazy(() => import('../venues/venue-detail.page.js').then((m) => ({ default: m.VenueDetailPage })));
 const MyDutyPage = lazy(() => import('../venues/my-duty.page.js').then((m) => ({ default: m.MyDutyPage })));
+const ConsultationsPage = lazy(() => import('../consultations/consultations.page.js').then((m) => ({ default: m.ConsultationsPage })));
+const ConsultationDetailPage = lazy(() => import('../consultations/consultation-detail.page.js').then((m) => ({ default: m.ConsultationDetailPage })));
+const CampaignsPage = lazy(() => import('../consultations/campaigns.page.js').then((m) => ({ default: m.CampaignsPage })));
+const CampaignDetailPage = lazy(() => import('../consultations/campaigns.page.js').then((m) => ({ default: m.CampaignDetailPage })));
+const TemplatesPage = lazy(() => import('../consultations/templates.page.js').then((m) => ({ default: m.TemplatesPage })));
 const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
 
 const BASE = '/workbench/territories';
@@ -114,6 +119,54 @@ export function WorkbenchRoutes() {
           element={
             <RequirePermission permission="audit:read">
               <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="consultations"
+          element={
+            <RequirePermission permission="consultations:read">
+              <ConsultationsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="consultations/:id"
+          element={
+            <RequirePermission permission="consultations:read">
+              <ConsultationDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="my-events"
+          element={
+            <RequirePermission permission="consultations:manage">
+              <ConsultationsPage mine />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="campaigns"
+          element={
+            <RequirePermission permission="consultations:read">
+              <CampaignsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="campaigns/:id"
+          element={
+            <RequirePermission permission="consultations:read">
+              <CampaignDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="procedure-templates"
+          element={
+            <RequirePermission permission="consultations:templates">
+              <TemplatesPage />
             </RequirePermission>
           }
         />
