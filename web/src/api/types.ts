@@ -534,3 +534,64 @@ export interface PublicVenueDetail extends PublicVenue {
   members: { name: string; sector: string | null }[];
   today: { date: string; duty: PublicDuty[] };
 }
+
+export type TopicState = 'draft' | 'submitted' | 'returned' | 'filed' | 'rejected';
+export const TOPIC_STATES: readonly TopicState[] = ['draft', 'submitted', 'returned', 'filed', 'rejected'];
+export type TopicAction = 'submit' | 'approve' | 'return' | 'reject' | 'withdraw';
+export const TOPIC_ACTIONS: readonly TopicAction[] = ['submit', 'approve', 'return', 'reject', 'withdraw'];
+/** Where a topic came from (点题): the committee (district or town), a member, or a cluster of appeals. */
+export type TopicSource = 'committee' | 'member' | 'appeals';
+
+export interface TopicSummary {
+  id: string;
+  title: string;
+  source: TopicSource;
+  territoryCode: string | null;
+  state: TopicState;
+  proposer: string;
+  appealCount?: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface TopicEvent {
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actor: string;
+  comment: string | null;
+  at: string;
+}
+
+export interface Topic extends TopicSummary {
+  description: string;
+  appealIds: string[];
+  /** Reference facts of the linked appeals (their text stays with the appeal). */
+  appeals: { id: string; trackingNo: string; state: string; territoryCode: string; createdAt: string }[];
+  allowedActions: TopicAction[];
+  editable: boolean;
+  history: TopicEvent[];
+}
+
+export type Trend = 'rising' | 'steady' | 'falling';
+
+/** A cluster of similar appeals: a candidate topic. */
+export interface TopicCandidate {
+  size: number;
+  appealIds: string[];
+  keyTerms: string[];
+  categoryId: string;
+  townCode: string;
+  /** Appeals per eighth of the period, oldest first. */
+  series: number[];
+  trend: Trend;
+  samples: { id: string; trackingNo: string; description: string; territoryCode: string; state: string; createdAt: string }[];
+  linkedTopicIds: string[];
+}
+
+export interface TopicCandidates {
+  appealsConsidered: number;
+  truncated: boolean;
+  clusters: TopicCandidate[];
+}

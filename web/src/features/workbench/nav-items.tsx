@@ -10,11 +10,13 @@ import {
   KeyOutlined,
   LockOutlined,
   TeamOutlined,
+  CommentOutlined,
+  NodeIndexOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.js';
 
-export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password';
+export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password' | 'topics' | 'topicCandidates';
 
 export interface NavItem {
   key: NavKey;
@@ -30,6 +32,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'appeals', path: '/workbench/appeals', icon: <FileTextOutlined />, permission: 'appeals:work' },
   { key: 'venues', path: '/workbench/venues', icon: <EnvironmentOutlined />, permission: 'venues:read' },
   { key: 'myDuty', path: '/workbench/my-duty', icon: <CalendarOutlined />, permission: 'duty:own' },
+  { key: 'topics', path: '/workbench/topics', icon: <CommentOutlined />, permission: 'topics:read' },
+  { key: 'topicCandidates', path: '/workbench/topics/candidates', icon: <NodeIndexOutlined />, permission: 'topics:cluster' },
   { key: 'appealSettings', path: '/workbench/appeal-settings', icon: <ClusterOutlined />, permission: 'appeals:configure' },
   { key: 'territories', path: '/workbench/territories', icon: <ApartmentOutlined /> },
   { key: 'accounts', path: '/workbench/accounts', icon: <TeamOutlined />, permission: 'accounts:manage' },

@@ -17,6 +17,9 @@ const AppealSettingsPage = lazy(() => import('../appeal-settings/appeal-settings
 const VenuesPage = lazy(() => import('../venues/venues.page.js').then((m) => ({ default: m.VenuesPage })));
 const VenueDetailPage = lazy(() => import('../venues/venue-detail.page.js').then((m) => ({ default: m.VenueDetailPage })));
 const MyDutyPage = lazy(() => import('../venues/my-duty.page.js').then((m) => ({ default: m.MyDutyPage })));
+const TopicsPage = lazy(() => import('../topics/topics.page.js').then((m) => ({ default: m.TopicsPage })));
+const CandidatesPage = lazy(() => import('../topics/candidates.page.js').then((m) => ({ default: m.CandidatesPage })));
+const TopicDetailPage = lazy(() => import('../topics/topic-detail.page.js').then((m) => ({ default: m.TopicDetailPage })));
 const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
 
 const BASE = '/workbench/territories';
@@ -82,6 +85,30 @@ export function WorkbenchRoutes() {
           element={
             <RequirePermission permission="duty:own">
               <MyDutyPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="topics"
+          element={
+            <RequirePermission permission="topics:read">
+              <TopicsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="topics/candidates"
+          element={
+            <RequirePermission permission="topics:cluster">
+              <CandidatesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="topics/:id"
+          element={
+            <RequirePermission permission="topics:read">
+              <TopicDetailPage />
             </RequirePermission>
           }
         />
