@@ -125,6 +125,12 @@ const EXPECTED: Record<string, Who[]> = {
   'POST /open311/v2/requests.xml': EVERYONE,
   'GET /open311/v2/requests/:file': EVERYONE,
   'GET /open311/v2/tokens/:file': EVERYONE,
+  'GET /api/v1/visits': ['member', 'town_official', 'district_staff', 'admin'],
+  'POST /api/v1/visits': ['member'],
+  'GET /api/v1/visits/:id': ['member', 'town_official', 'district_staff', 'admin'],
+  'PATCH /api/v1/visits/:id': ['member'],
+  'POST /api/v1/visits/:id/concerns/:concernId/appeal': ['member'],
+  'POST /api/v1/visits/:id/concerns/:concernId/topic': ['member'],
 };
 
 function fill(url: string): string {
@@ -136,6 +142,7 @@ function fill(url: string): string {
     .replace(':grantId', randomUUID())
     .replace(':photoId', randomUUID())
     .replace(':accountId', randomUUID())
+    .replace(':concernId', randomUUID())
     .replace(':id', randomUUID());
 }
 

@@ -59,6 +59,9 @@ export const PERMISSIONS = {
   'members:manage': ['district_staff', 'admin'],
   // A member's own duty schedule.
   'duty:own': ['member'],
+  // Visits (走访): a member records their own; town officials read those in their territory.
+  'visits:record': ['member'],
+  'visits:read': ['member', 'town_official', 'district_staff', 'admin'],
   'inbox:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -21,6 +21,8 @@ export type Permission =
   | 'venues:roster'
   | 'members:manage'
   | 'duty:own'
+  | 'visits:record'
+  | 'visits:read'
   | 'inbox:read';
 
 export const PERMISSIONS: readonly Permission[] = [
@@ -44,6 +46,8 @@ export const PERMISSIONS: readonly Permission[] = [
   'venues:roster',
   'members:manage',
   'duty:own',
+  'visits:record',
+  'visits:read',
   'inbox:read',
 ];
 

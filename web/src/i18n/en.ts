@@ -194,6 +194,8 @@ const en: Messages<typeof zhCN> = {
     'venues:roster': 'Edit duty rosters',
     'members:manage': 'Edit member profiles',
     'duty:own': 'See one’s own duty schedule',
+    'visits:record': 'Record own visits',
+    'visits:read': 'Read visit records',
     'inbox:read': 'Read one’s notifications',
   },
   accounts: {

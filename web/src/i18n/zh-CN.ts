@@ -190,6 +190,8 @@ const zhCN = {
     'venues:roster': '编排值班表',
     'members:manage': '维护委员信息',
     'duty:own': '查看本人值班',
+    'visits:record': '记录本人走访',
+    'visits:read': '查看走访记录',
     'inbox:read': '查看本人消息',
   },
   accounts: {
