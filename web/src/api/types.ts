@@ -599,3 +599,29 @@ export interface TopicCandidates {
   truncated: boolean;
   clusters: TopicCandidate[];
 }
+
+export type ConcernStatus = 'noted' | 'appeal' | 'topic';
+
+/** A concern heard on a visit: noted, filed as an appeal, or attached to a topic. */
+export interface VisitConcern {
+  id: string;
+  text: string;
+  status: ConcernStatus;
+  appealId: string | null;
+  topicId: string | null;
+}
+
+/** A member's visit (走访); `place` only reaches the member who made it. */
+export interface Visit {
+  id: string;
+  member: string;
+  visitedOn: string;
+  territoryCode: string;
+  place: string | null;
+  summary: string;
+  concerns: VisitConcern[];
+  mine: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}

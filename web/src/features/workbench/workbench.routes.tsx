@@ -20,6 +20,7 @@ const MyDutyPage = lazy(() => import('../venues/my-duty.page.js').then((m) => ({
 const TopicsPage = lazy(() => import('../topics/topics.page.js').then((m) => ({ default: m.TopicsPage })));
 const CandidatesPage = lazy(() => import('../topics/candidates.page.js').then((m) => ({ default: m.CandidatesPage })));
 const TopicDetailPage = lazy(() => import('../topics/topic-detail.page.js').then((m) => ({ default: m.TopicDetailPage })));
+const MyVisitsPage = lazy(() => import('../visits/my-visits.page.js').then((m) => ({ default: m.MyVisitsPage })));
 const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
 
 const BASE = '/workbench/territories';
@@ -109,6 +110,14 @@ export function WorkbenchRoutes() {
           element={
             <RequirePermission permission="topics:read">
               <TopicDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="my-visits"
+          element={
+            <RequirePermission permission="visits:record">
+              <MyVisitsPage />
             </RequirePermission>
           }
         />
