@@ -49,8 +49,13 @@ describe.skipIf(!browserAvailable())('consultation topics: candidates, drafting,
     await web?.close();
   });
 
-  it('a town official drafts a topic from a cluster and submits it; sent back with comments, resubmitted after a stale-version conflict, filed; the history shows each step', async () => {
-    const town = await newContext(web, { timezoneId: 'Asia/Shanghai' });
+  // One topic's way through review, in steps that share the two people's pages.
+  let town: Awaited<ReturnType<typeof newContext>>;
+  let staff: Awaited<ReturnType<typeof newContext>>;
+  let topicUrl = '';
+
+  it('a town official finds the clusters of its area and drafts a topic from one, then submits it', async () => {
+    town = await newContext(web, { timezoneId: 'Asia/Shanghai' });
     const page = town.page;
     await signInViaApi(town.context.request, 'town');
     await page.goto('/workbench');
@@ -89,12 +94,15 @@ describe.skipIf(!browserAvailable())('consultation topics: candidates, drafting,
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await stateTag(page).filter({ hasText: '草稿' }).waitFor();
     await page.getByRole('heading', { level: 2, name: '关联诉求（4 件）' }).waitFor();
-    const topicUrl = page.url();
+    topicUrl = page.url();
     expect(topicUrl).toMatch(/\/workbench\/topics\/[0-9a-f-]{36}$/);
     await act(page, '提交审核', '待审核');
+  });
 
+  it('the committee sends it back with comments; the proposer’s stale page explains the conflict and reloads; revised and resubmitted', async () => {
+    const page = town.page;
     // The district committee sends it back; comments are required.
-    const staff = await newContext(web, { timezoneId: 'Asia/Shanghai' });
+    staff = await newContext(web, { timezoneId: 'Asia/Shanghai' });
     await signInViaApi(staff.context.request, 'staff');
     await staff.page.goto(topicUrl);
     await stateTag(staff.page).filter({ hasText: '待审核' }).waitFor();
@@ -124,7 +132,10 @@ describe.skipIf(!browserAvailable())('consultation topics: candidates, drafting,
     await edit.waitFor({ state: 'detached' });
     await page.getByText('早晚高峰约两百人候车', { exact: false }).waitFor();
     await act(page, '提交审核', '待审核');
+  });
 
+  it('the committee files it; the history shows each step with who, when and the comments; nothing typed became markup', async () => {
+    const page = town.page;
     await staff.page.reload();
     await stateTag(staff.page).filter({ hasText: '待审核' }).waitFor();
     await act(staff.page, '审核备案', '已备案');
