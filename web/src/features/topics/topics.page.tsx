@@ -65,7 +65,7 @@ export function TopicsPage() {
       <div className="mh-page-head">
         <h1 className="mh-page-title">{t('topics.title')}</h1>
         <Space wrap>
-          {can('topics:cluster') && <Link to="/workbench/topics/candidates">{t('topics.candidates.link')}</Link>}
+          {can('topics:cluster') && <Link to="/workbench/topic-candidates">{t('topics.candidates.link')}</Link>}
           {can('topics:propose') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposing({ kind: 'new', source: ownSource })}>
               {t('topics.propose')}

@@ -34,7 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'venues', path: '/workbench/venues', icon: <EnvironmentOutlined />, permission: 'venues:read' },
   { key: 'myDuty', path: '/workbench/my-duty', icon: <CalendarOutlined />, permission: 'duty:own' },
   { key: 'topics', path: '/workbench/topics', icon: <CommentOutlined />, permission: 'topics:read' },
-  { key: 'topicCandidates', path: '/workbench/topics/candidates', icon: <NodeIndexOutlined />, permission: 'topics:cluster' },
+  { key: 'topicCandidates', path: '/workbench/topic-candidates', icon: <NodeIndexOutlined />, permission: 'topics:cluster' },
   { key: 'myVisits', path: '/workbench/my-visits', icon: <CarOutlined />, permission: 'visits:record' },
   { key: 'appealSettings', path: '/workbench/appeal-settings', icon: <ClusterOutlined />, permission: 'appeals:configure' },
   { key: 'territories', path: '/workbench/territories', icon: <ApartmentOutlined /> },

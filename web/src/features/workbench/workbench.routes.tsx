@@ -98,7 +98,7 @@ export function WorkbenchRoutes() {
           }
         />
         <Route
-          path="topics/candidates"
+          path="topic-candidates"
           element={
             <RequirePermission permission="topics:cluster">
               <CandidatesPage />
