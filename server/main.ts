@@ -1,7 +1,7 @@
 import { createApp, createWorkers, openAndMigrate } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './infra/logger.js';
-import { DEMO_PASSWORD, seed } from './modules/demo/index.js';
+import { DEMO_PASSWORD, seed, seedDemoAppeals } from './modules/demo/index.js';
 
 /** `npm start`: migrate, seed on first start, serve; stop cleanly on SIGTERM/SIGINT. */
 async function main() {
@@ -21,6 +21,8 @@ async function main() {
   const database = await openAndMigrate(config);
   const seeded = await seed(database.db, config.seed);
   if (seeded.territoriesImported) logger.info(`seeded ${seeded.territoriesImported} territories of 西湖区 (Xihu district)`);
+  // Only a demo server's first start: the test harness seeds the demo accounts without these appeals.
+  if (config.seed === 'demo' && (await seedDemoAppeals(database.db))) logger.info('seeded the demo appeals');
   const app = await createApp(config, database, logger);
   const workers = createWorkers(database, logger);
 

@@ -11,6 +11,7 @@ import { venues } from './20261129T1300-venues.js';
 import { topics } from './20261129T1400-topics.js';
 import { consultations } from './20261129T1500-consultations.js';
 import { consultationWork } from './20261129T1510-consultation-work.js';
+import { visits } from './20261129T1700-visits.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T1400-topics': topics,
   '20261129T1500-consultations': consultations,
   '20261129T1510-consultation-work': consultationWork,
+  '20261129T1700-visits': visits,
 };

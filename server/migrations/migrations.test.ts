@@ -30,7 +30,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
       'account', 'api_token', 'appeal', 'appeal_event', 'appeal_photo', 'appeal_search', 'appeal_search_state', 'appeal_unit',
       'audit_event', 'audit_head', 'calendar_day', 'campaign', 'category', 'consultation', 'consultation_artefact', 'consultation_attendee', 'consultation_topic', 'deadline_class', 'duty_exception', 'duty_rule', 'member_profile',
       'notification', 'otp_challenge', 'outbox', 'procedure_template', 'role_grant', 'session', 'territory', 'timer', 'topic', 'topic_appeal', 'topic_event',
-      'tracking_counter', 'unit', 'venue', 'venue_member',
+      'tracking_counter', 'unit', 'venue', 'venue_member', 'visit', 'visit_concern',
     ]);
     expect(await migrateToLatest(h.db)).toEqual([]);
     expect((await migrationStatus(h.db)).every((m) => m.executedAt)).toBe(true);
@@ -39,7 +39,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     await migrateToZero(h.db);
     expect(await tables(h)).toEqual([]);
     expect(await migrateToLatest(h.db)).toEqual(names);
-    expect((await tables(h)).length).toBe(36);
+    expect((await tables(h)).length).toBe(38);
   });
 
   it('migration names are timestamped and ordered', () => {

@@ -44,6 +44,8 @@ describe.skipIf(!browserAvailable())('accessibility: no serious or critical axe 
     ['tokens', '/workbench/tokens', 'API 令牌'],
     ['audit log', '/workbench/audit', '审计日志'],
     ['change password', '/workbench/password', '修改密码'],
+    ['consultation topics', '/workbench/topics', '协商议题'],
+    ['candidate topics', '/workbench/topic-candidates', '候选议题'],
   ];
 
   it.each(workbenchPages)('%s', async (_name, path, heading) => {

@@ -143,6 +143,12 @@ const EXPECTED: Record<string, Who[]> = {
   'POST /api/v1/consultations/:id/actions': CONSULTATIONS_MANAGE,
   'GET /api/v1/public/consultations/:id': EVERYONE,
   'POST /api/v1/public/consultations/:id/sign-in': EVERYONE,
+  'GET /api/v1/visits': ['member', 'town_official', 'district_staff', 'admin'],
+  'POST /api/v1/visits': ['member'],
+  'GET /api/v1/visits/:id': ['member', 'town_official', 'district_staff', 'admin'],
+  'PATCH /api/v1/visits/:id': ['member'],
+  'POST /api/v1/visits/:id/concerns/:concernId/appeal': ['member'],
+  'POST /api/v1/visits/:id/concerns/:concernId/topic': ['member'],
 };
 
 function fill(url: string): string {
@@ -154,6 +160,7 @@ function fill(url: string): string {
     .replace(':grantId', randomUUID())
     .replace(':photoId', randomUUID())
     .replace(':accountId', randomUUID())
+    .replace(':concernId', randomUUID())
     .replace(':id', randomUUID());
 }
 

@@ -11,6 +11,7 @@ interface Topic {
   state: string;
   version: number;
   appealIds: string[];
+  appeals: { id: string; trackingNo: string; state: string; territoryCode: string }[];
   allowedActions: string[];
   editable: boolean;
   history: { action: string; toState: string; comment: string | null }[];
@@ -79,6 +80,10 @@ describe.each(ENGINES)('consultation topics over HTTP on %s', (engine) => {
     let topic = created.json() as Topic;
     expect(topic.state).toBe('draft');
     expect([...topic.appealIds].sort()).toEqual([...cluster.appealIds].sort());
+    // The linked appeals come with their reference facts, never the resident's text.
+    expect(topic.appeals.map((a) => a.id)).toEqual(topic.appealIds);
+    expect(topic.appeals[0]).toMatchObject({ trackingNo: expect.stringMatching(/^\d{8}-\d{5}$/), state: 'registered', territoryCode: '330106002051' });
+    expect(JSON.stringify(topic.appeals)).not.toContain('保俶路');
     expect(topic.allowedActions).toEqual(['submit']);
     expect(((await candidates(staff)).json() as Candidates).clusters[0]!.linkedTopicIds).toEqual([topic.id]);
 
@@ -121,6 +126,11 @@ describe.each(ENGINES)('consultation topics over HTTP on %s', (engine) => {
     expect(linking.statusCode).toBe(400);
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/topics', headers: as(town) })).json() as { items: { id: string }[] };
     expect(list.items.map((i) => i.id)).not.toContain(mine.id);
+    // "Mine": only what this person proposed, not the filed topics of others.
+    const own = (await t.app.inject({ method: 'GET', url: '/api/v1/topics?mine=true', headers: as(member) })).json() as { items: { id: string; proposer: string }[] };
+    expect(own.items.map((i) => i.id)).toEqual([mine.id]);
+    const staffOwn = (await t.app.inject({ method: 'GET', url: '/api/v1/topics?mine=true', headers: as(staff) })).json() as { items: unknown[] };
+    expect(staffOwn.items).toEqual([]);
     const outside = await t.app.inject({ method: 'POST', url: '/api/v1/topics', headers: as(town), payload: { title: '越界关联', description: '关联不在本街道的诉求应被拒绝。', source: 'appeals', appealIds: ['01234567-89ab-7def-8123-456789abcdef'] } });
     expect(outside.statusCode).toBe(400);
   });

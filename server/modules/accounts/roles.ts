@@ -66,6 +66,9 @@ export const PERMISSIONS = {
   'consultations:manage': ['station_head', 'town_official', 'district_staff', 'admin'],
   'consultations:templates': ['district_staff', 'admin'],
   'campaigns:manage': ['district_staff', 'admin'],
+  // Visits (走访): a member records their own; town officials read those in their territory.
+  'visits:record': ['member'],
+  'visits:read': ['member', 'town_official', 'district_staff', 'admin'],
   'inbox:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,1 +1,2 @@
 export { seed, DEMO_PASSWORD, XIHU_SEED_FILE, type SeedResult } from './demo.seed.js';
+export { seedDemoAppeals } from './demo-appeals.seed.js';

@@ -4,5 +4,6 @@ import { topicsRoutes } from './topics.routes.js';
 export { clusterAppeals, type AppealCluster, type ClusterInput } from './appeal-clusters.js';
 export type { TopicsTables } from './topics.table.js';
 export { findTopic } from './topics.repository.js';
+export { findVisibleTopic } from './topics.service.js';
 
 export const topicsModule: HttpModule = { name: 'topics', routes: topicsRoutes };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contextOf, type Deps, type ZodApp } from '../../infra/http/app.js';
 import type { Actor } from '../../infra/http/access.js';
 import { AppError } from '../../infra/http/errors.js';
-import { listAppealsForClustering, visibility } from '../appeals/index.js';
+import { listAppealsByIds, listAppealsForClustering, visibility } from '../appeals/index.js';
 import { clusterAppeals } from './appeal-clusters.js';
 import { decideTopicAction } from './commands/decide-topic.js';
 import { editTopic } from './commands/edit-topic.js';
@@ -27,7 +27,7 @@ export function topicsRoutes(app: ZodApp, { database }: Deps) {
     const topic = await findTopic(db, id);
     if (!topic || !maySeeTopic(actor, topic)) throw new AppError('NOT_FOUND');
     const [appealIds, events] = await Promise.all([listTopicAppealIds(db, id), listTopicEvents(db, id)]);
-    return presentTopic(topic, appealIds, events, actor);
+    return presentTopic(topic, appealIds, await listAppealsByIds(db, appealIds), events, actor);
   };
 
   app.get(
@@ -85,9 +85,10 @@ export function topicsRoutes(app: ZodApp, { database }: Deps) {
       schema: { tags, summary: 'Topics this person may see, most recently changed first', querystring: topicsQuery, response: { 200: topicListSchema } },
     },
     async (req) => {
-      const { state, limit, offset } = req.query;
+      const { state, mine, limit, offset } = req.query;
       const v = topicVisibility(req.actor);
-      const { rows, total } = await listTopics(db, { states: state ? [state] : undefined, ...(v ? { proposedBy: v.proposedBy, territoryPrefixes: v.territoryPrefixes, includeFiled: true } : {}) }, limit, offset);
+      const scope = mine === 'true' ? { proposedBy: req.actor?.id ?? '', territoryPrefixes: [], includeFiled: false } : v ? { proposedBy: v.proposedBy, territoryPrefixes: v.territoryPrefixes, includeFiled: true } : {};
+      const { rows, total } = await listTopics(db, { states: state ? [state] : undefined, ...scope }, limit, offset);
       return { items: rows.map(presentTopicSummary), page: { limit, offset, total } };
     },
   );

@@ -33,6 +33,8 @@ export const topicActionBody = z
 
 export const topicsQuery = z.object({
   state: z.enum(TOPIC_STATES).optional(),
+  /** Only the topics this person proposed. */
+  mine: z.enum(['true', 'false']).optional(),
   ...paging,
 });
 
@@ -62,6 +64,8 @@ export const topicListSchema = z.object({ items: z.array(topicSummary), page: pa
 export const topicSchema = topicSummary.extend({
   description: z.string(),
   appealIds: z.array(z.string()),
+  /** The linked appeals' reference facts (no resident text: a filed topic is seen by every member). */
+  appeals: z.array(z.object({ id: z.string(), trackingNo: z.string(), state: z.string(), territoryCode: z.string(), createdAt: z.string() })),
   allowedActions: z.array(z.enum(TOPIC_ACTIONS)),
   editable: z.boolean(),
   history: z.array(z.object({ action: z.string(), fromState: z.string().nullable(), toState: z.string(), actor: z.string(), comment: z.string().nullable(), at: z.string() })),

@@ -25,6 +25,8 @@ export type Permission =
   | 'consultations:manage'
   | 'consultations:templates'
   | 'campaigns:manage'
+  | 'visits:record'
+  | 'visits:read'
   | 'inbox:read';
 
 export const PERMISSIONS: readonly Permission[] = [
@@ -52,6 +54,8 @@ export const PERMISSIONS: readonly Permission[] = [
   'consultations:manage',
   'consultations:templates',
   'campaigns:manage',
+  'visits:record',
+  'visits:read',
   'inbox:read',
 ];
 
@@ -591,6 +595,26 @@ export interface Campaign {
   version: number;
 }
 
+export type TopicState = 'draft' | 'submitted' | 'returned' | 'filed' | 'rejected';
+export const TOPIC_STATES: readonly TopicState[] = ['draft', 'submitted', 'returned', 'filed', 'rejected'];
+export type TopicAction = 'submit' | 'approve' | 'return' | 'reject' | 'withdraw';
+export const TOPIC_ACTIONS: readonly TopicAction[] = ['submit', 'approve', 'return', 'reject', 'withdraw'];
+/** Where a topic came from (点题): the committee (district or town), a member, or a cluster of appeals. */
+export type TopicSource = 'committee' | 'member' | 'appeals';
+
+export interface TopicSummary {
+  id: string;
+  title: string;
+  source: TopicSource;
+  territoryCode: string | null;
+  state: TopicState;
+  proposer: string;
+  appealCount?: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 export interface ConsultationSummary {
   id: string;
   title: string;
@@ -692,4 +716,70 @@ export interface PublicConsultation {
   announcement: { title: string; body: string } | null;
   agenda: AgendaItem[];
   signInOpen: boolean;
+}
+export interface TopicEvent {
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actor: string;
+  comment: string | null;
+  at: string;
+}
+
+export interface Topic extends TopicSummary {
+  description: string;
+  appealIds: string[];
+  /** Reference facts of the linked appeals (their text stays with the appeal). */
+  appeals: { id: string; trackingNo: string; state: string; territoryCode: string; createdAt: string }[];
+  allowedActions: TopicAction[];
+  editable: boolean;
+  history: TopicEvent[];
+}
+
+export type Trend = 'rising' | 'steady' | 'falling';
+
+/** A cluster of similar appeals: a candidate topic. */
+export interface TopicCandidate {
+  size: number;
+  appealIds: string[];
+  keyTerms: string[];
+  categoryId: string;
+  townCode: string;
+  /** Appeals per eighth of the period, oldest first. */
+  series: number[];
+  trend: Trend;
+  samples: { id: string; trackingNo: string; description: string; territoryCode: string; state: string; createdAt: string }[];
+  linkedTopicIds: string[];
+}
+
+export interface TopicCandidates {
+  appealsConsidered: number;
+  truncated: boolean;
+  clusters: TopicCandidate[];
+}
+
+export type ConcernStatus = 'noted' | 'appeal' | 'topic';
+
+/** A concern heard on a visit: noted, filed as an appeal, or attached to a topic. */
+export interface VisitConcern {
+  id: string;
+  text: string;
+  status: ConcernStatus;
+  appealId: string | null;
+  topicId: string | null;
+}
+
+/** A member's visit (走访); `place` only reaches the member who made it. */
+export interface Visit {
+  id: string;
+  member: string;
+  visitedOn: string;
+  territoryCode: string;
+  place: string | null;
+  summary: string;
+  concerns: VisitConcern[];
+  mine: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
 }

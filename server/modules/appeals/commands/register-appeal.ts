@@ -62,6 +62,8 @@ export async function registerAppeal(
     before?: (tx: Kysely<DB>) => Promise<void>;
     /** Shares a transaction with concurrent intake (group commit) instead of one of its own. */
     committer?: GroupCommitter;
+    /** Runs last in the same transaction, with the new appeal (e.g. a visit's concern pointing at it); not with a committer. */
+    after?: (tx: Kysely<DB>, registered: RegisteredAppeal, audit: AuditLog) => Promise<void>;
   } = {},
 ): Promise<RegisteredAppeal> {
   const category = (await activeCategories(db)).find((c) => c.id === input.categoryId);
@@ -75,11 +77,13 @@ export async function registerAppeal(
   const now = new Date();
   const trackingNo = await nextTrackingNo(db, deps.calendar.localDate(now));
   const prepared = { category, territoryCode: territory.code, dispatchers, now, trackingNo };
-  const { before, committer } = opts;
-  if (!committer) {
+  const { before, committer, after } = opts;
+  if (!committer || after) {
     return runCommand(db, ctx, async (tx, audit) => {
       if (before) await before(tx);
-      return registerWithin(audit, immediateWrites(tx), ctx, deps, input, prepared, tx);
+      const registered = await registerWithin(audit, immediateWrites(tx), ctx, deps, input, prepared, tx);
+      if (after) await after(tx, registered, audit);
+      return registered;
     });
   }
   if (!before && !input.photoIds?.length)

@@ -14,11 +14,12 @@ import {
   FlagOutlined,
   NodeIndexOutlined,
   ScheduleOutlined,
+  CarOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.js';
 
-export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'consultations' | 'myEvents' | 'campaigns' | 'templates' | 'password';
+export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'consultations' | 'myEvents' | 'campaigns' | 'templates' | 'password' | 'topics' | 'topicCandidates' | 'myVisits';
 
 export interface NavItem {
   key: NavKey;
@@ -34,6 +35,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'appeals', path: '/workbench/appeals', icon: <FileTextOutlined />, permission: 'appeals:work' },
   { key: 'venues', path: '/workbench/venues', icon: <EnvironmentOutlined />, permission: 'venues:read' },
   { key: 'myDuty', path: '/workbench/my-duty', icon: <CalendarOutlined />, permission: 'duty:own' },
+  { key: 'topics', path: '/workbench/topics', icon: <CommentOutlined />, permission: 'topics:read' },
+  { key: 'topicCandidates', path: '/workbench/topic-candidates', icon: <NodeIndexOutlined />, permission: 'topics:cluster' },
+  { key: 'myVisits', path: '/workbench/my-visits', icon: <CarOutlined />, permission: 'visits:record' },
   { key: 'appealSettings', path: '/workbench/appeal-settings', icon: <ClusterOutlined />, permission: 'appeals:configure' },
   { key: 'territories', path: '/workbench/territories', icon: <ApartmentOutlined /> },
   { key: 'accounts', path: '/workbench/accounts', icon: <TeamOutlined />, permission: 'accounts:manage' },

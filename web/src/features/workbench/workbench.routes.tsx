@@ -22,6 +22,10 @@ const ConsultationDetailPage = lazy(() => import('../consultations/consultation-
 const CampaignsPage = lazy(() => import('../consultations/campaigns.page.js').then((m) => ({ default: m.CampaignsPage })));
 const CampaignDetailPage = lazy(() => import('../consultations/campaigns.page.js').then((m) => ({ default: m.CampaignDetailPage })));
 const TemplatesPage = lazy(() => import('../consultations/templates.page.js').then((m) => ({ default: m.TemplatesPage })));
+const TopicsPage = lazy(() => import('../topics/topics.page.js').then((m) => ({ default: m.TopicsPage })));
+const CandidatesPage = lazy(() => import('../topics/candidates.page.js').then((m) => ({ default: m.CandidatesPage })));
+const TopicDetailPage = lazy(() => import('../topics/topic-detail.page.js').then((m) => ({ default: m.TopicDetailPage })));
+const MyVisitsPage = lazy(() => import('../visits/my-visits.page.js').then((m) => ({ default: m.MyVisitsPage })));
 const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
 
 const BASE = '/workbench/territories';
@@ -87,6 +91,38 @@ export function WorkbenchRoutes() {
           element={
             <RequirePermission permission="duty:own">
               <MyDutyPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="topics"
+          element={
+            <RequirePermission permission="topics:read">
+              <TopicsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="topic-candidates"
+          element={
+            <RequirePermission permission="topics:cluster">
+              <CandidatesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="topics/:id"
+          element={
+            <RequirePermission permission="topics:read">
+              <TopicDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="my-visits"
+          element={
+            <RequirePermission permission="visits:record">
+              <MyVisitsPage />
             </RequirePermission>
           }
         />
