@@ -10,6 +10,7 @@ import { photos } from './20261129T1300-photos.js';
 import { venues } from './20261129T1300-venues.js';
 import { topics } from './20261129T1400-topics.js';
 import { consultations } from './20261129T1500-consultations.js';
+import { suggestions } from './20261129T1600-suggestions.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T1300-venues': venues,
   '20261129T1400-topics': topics,
   '20261129T1500-consultations': consultations,
+  '20261129T1600-suggestions': suggestions,
 };

@@ -13,6 +13,7 @@ import type { TerritoriesTables } from '../../modules/territories/territories.ta
 import type { TopicsTables } from '../../modules/topics/topics.table.js';
 import type { ConsultationsTables } from '../../modules/consultations/consultations.table.js';
 import type { VenuesTables } from '../../modules/venues/venues.table.js';
+import type { SuggestionsTables } from '../../modules/suggestions/suggestions.table.js';
 
 export interface DB
   extends AuditTables,
@@ -25,4 +26,5 @@ export interface DB
     VerificationTables,
     TopicsTables,
     VenuesTables,
-    ConsultationsTables {}
+    ConsultationsTables,
+    SuggestionsTables {}
