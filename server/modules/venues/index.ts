@@ -10,3 +10,4 @@ export { findActiveHallOfTown } from './venues.repository.js';
 export { seedDemoVenues } from './venues.seed.js';
 
 export const venuesModule: HttpModule = { name: 'venues', routes: venuesRoutes };
+export { findVenue } from './venues.repository.js';
