@@ -57,7 +57,7 @@ describe.each(ENGINES)('suggestions from an event to their result on %s', (engin
   beforeAll(async () => {
     t = await createTestApp({ engine });
     const db = t.database.handle.db;
-    [staff, town, station, member, clerk, dispatcher, resident] = await Promise.all(['staff', 'town', 'station', 'member', 'clerk', 'dispatcher', 'resident'].map((u) => login(t.app, u)));
+    [staff, town, station, member, clerk, dispatcher, resident] = (await Promise.all(['staff', 'town', 'station', 'member', 'clerk', 'dispatcher', 'resident'].map((u) => login(t.app, u)))) as Session[] as [Session, Session, Session, Session, Session, Session, Session];
     memberId = ((await get(member, '/auth/session')).json() as { account: { id: string } }).account.id;
     const stationId = ((await get(station, '/auth/session')).json() as { account: { id: string } }).account.id;
     const venue = await db.selectFrom('venue').select('id').where('head_account_id', '=', stationId).executeTakeFirstOrThrow();

@@ -18,6 +18,8 @@ const ReportPage = lazy(() => import('../features/report/report.page.js').then((
 const StatusPage = lazy(() => import('../features/status/status.page.js').then((m) => ({ default: m.StatusPage })));
 const PublicVenuesPage = lazy(() => import('../features/public-venues/public-venues.page.js').then((m) => ({ default: m.PublicVenuesPage })));
 const PublicVenuePage = lazy(() => import('../features/public-venues/public-venue.page.js').then((m) => ({ default: m.PublicVenuePage })));
+const PublicSuggestionPage = lazy(() => import('../features/public-suggestions/public-suggestion.page.js').then((m) => ({ default: m.PublicSuggestionPage })));
+const PublicEventResultsPage = lazy(() => import('../features/public-suggestions/public-suggestion.page.js').then((m) => ({ default: m.PublicEventResultsPage })));
 const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.routes.js').then((m) => ({ default: m.WorkbenchRoutes })));
 
 /** The whole app: language-aware Ant Design theme, session, and the page routes. */
@@ -40,6 +42,8 @@ export function App() {
                   <Route path="venues" element={<PublicVenuesPage />} />
                   <Route path="venues/:id" element={<PublicVenuePage />} />
                   <Route path="status" element={<StatusPage />} />
+                  <Route path="suggestions/:id" element={<PublicSuggestionPage />} />
+                  <Route path="consultations/:id/results" element={<PublicEventResultsPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -9,12 +9,15 @@ import {
   HomeOutlined,
   KeyOutlined,
   LockOutlined,
+  CheckSquareOutlined,
+  FlagOutlined,
+  MessageOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.js';
 
-export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password';
+export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'password' | 'suggestionsUnit' | 'suggestionsDesk' | 'suggestionsMine';
 
 export interface NavItem {
   key: NavKey;
@@ -37,4 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tokens', path: '/workbench/tokens', icon: <KeyOutlined />, permission: 'tokens:manage' },
   { key: 'audit', path: '/workbench/audit', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: 'password', path: '/workbench/password', icon: <LockOutlined /> },
+  { key: 'suggestionsUnit', path: '/workbench/suggestions/assigned', icon: <CheckSquareOutlined />, permission: 'suggestions:handle' },
+  { key: 'suggestionsDesk', path: '/workbench/suggestions/desk', icon: <FlagOutlined />, permission: 'suggestions:assign' },
+  { key: 'suggestionsMine', path: '/workbench/suggestions/mine', icon: <MessageOutlined />, permission: 'suggestions:feedback' },
 ];

@@ -17,6 +17,11 @@ const AppealSettingsPage = lazy(() => import('../appeal-settings/appeal-settings
 const VenuesPage = lazy(() => import('../venues/venues.page.js').then((m) => ({ default: m.VenuesPage })));
 const VenueDetailPage = lazy(() => import('../venues/venue-detail.page.js').then((m) => ({ default: m.VenueDetailPage })));
 const MyDutyPage = lazy(() => import('../venues/my-duty.page.js').then((m) => ({ default: m.MyDutyPage })));
+const EventSuggestionsPage = lazy(() => import('../suggestions/suggestion-lists.page.js').then((m) => ({ default: m.EventSuggestionsPage })));
+const UnitSuggestionsPage = lazy(() => import('../suggestions/suggestion-lists.page.js').then((m) => ({ default: m.UnitSuggestionsPage })));
+const SuggestionDeskPage = lazy(() => import('../suggestions/suggestion-lists.page.js').then((m) => ({ default: m.SuggestionDeskPage })));
+const MySuggestionsPage = lazy(() => import('../suggestions/suggestion-lists.page.js').then((m) => ({ default: m.MySuggestionsPage })));
+const SuggestionDetailPage = lazy(() => import('../suggestions/suggestion-detail.page.js').then((m) => ({ default: m.SuggestionDetailPage })));
 const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
 
 const BASE = '/workbench/territories';
@@ -118,6 +123,46 @@ export function WorkbenchRoutes() {
           }
         />
         <Route path="password" element={<PasswordPage />} />
+        <Route
+          path="consultations/:id/suggestions"
+          element={
+            <RequirePermission permission="suggestions:manage">
+              <EventSuggestionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="suggestions/assigned"
+          element={
+            <RequirePermission permission="suggestions:handle">
+              <UnitSuggestionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="suggestions/desk"
+          element={
+            <RequirePermission permission="suggestions:assign">
+              <SuggestionDeskPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="suggestions/mine"
+          element={
+            <RequirePermission permission="suggestions:read">
+              <MySuggestionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="suggestions/:id"
+          element={
+            <RequirePermission permission="suggestions:read">
+              <SuggestionDetailPage />
+            </RequirePermission>
+          }
+        />
         <Route path="*" element={<NotFoundPage home="/workbench" />} />
       </Route>
     </Routes>
