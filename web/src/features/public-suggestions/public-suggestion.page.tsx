@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, Tag, Timeline } from 'antd';
+import { Card, Descriptions, Empty, Timeline } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { useRequest } from '../../api/use-request.js';
 import { formatDateTime } from '../../components/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
-import { GradeTag, RepliesView, RollupView, StateTag } from '../suggestions/suggestion-text.js';
+import { GradeTag, RepliesView, RollupView, StateTag, Chip } from '../suggestions/suggestion-text.js';
 
 /** One suggestion's journey: members named, other people only counted. */
 function Journey({ t, s }: { t: TFunction; s: PublicSuggestion }) {
@@ -104,7 +104,7 @@ export function PublicEventResultsPage() {
               extra={<StateTag t={t} state={s.state} />}
             >
               <p className="mh-pre">{s.text}</p>
-              {s.decision && <Tag>{t(`suggestions.decisions.${s.decision}`)}</Tag>}
+              {s.decision && <Chip>{t(`suggestions.decisions.${s.decision}`)}</Chip>}
               {s.units.length > 0 && <span className="mh-muted">{s.units.map((u) => u.name).join('、')} · {s.progress} %</span>}
             </Card>
           ))}

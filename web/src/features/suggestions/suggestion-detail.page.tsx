@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Space, Tag, Timeline } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Space, Timeline } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -11,7 +11,7 @@ import { formatDateTime } from '../../components/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { UnitPicker } from '../../components/remote-select.js';
 import { usePageTitle } from '../../components/use-page-title.js';
-import { GradeTag, RepliesView, StateTag } from './suggestion-text.js';
+import { GradeTag, RepliesView, StateTag, Chip } from './suggestion-text.js';
 
 const GRADES: ReplyGrade[] = ['A', 'B', 'C', 'D'];
 const RATINGS: Rating[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
@@ -49,7 +49,7 @@ export function SuggestionDetailPage() {
           </p>
           <h1 className="mh-page-title">
             {t('suggestions.itemTitle', { seq: s.seq })} <StateTag t={t} state={s.state} />
-            {s.overdue && <Tag color="red">{t('suggestions.overdue')}</Tag>}
+            {s.overdue && <Chip colour="red">{t('suggestions.overdue')}</Chip>}
           </h1>
           <p className="mh-pre" data-testid="suggestion-text">{s.text}</p>
           {error !== undefined && <ProblemAlert error={error} className="mh-block" />}

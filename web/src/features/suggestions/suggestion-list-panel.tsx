@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,7 +9,7 @@ import { useRequest } from '../../api/use-request.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useSession } from '../../session/session.js';
-import { RollupView, StateTag } from './suggestion-text.js';
+import { RollupView, StateTag, Chip } from './suggestion-text.js';
 
 const DECISIONS: SuggestionDecision[] = ['adopted', 'partly_adopted', 'not_adopted', 'reference'];
 
@@ -92,8 +92,8 @@ export function SuggestionListPanel({ consultationId }: { consultationId: string
           <li key={s.id} className="mh-block" data-testid="suggestion-item">
             <div>
               <strong>{s.seq}.</strong> <StateTag t={t} state={s.state} />
-              {s.decision && <Tag>{t(`suggestions.decisions.${s.decision}`)}</Tag>}
-              {s.issuedAt && <Tag color="green">{t('suggestions.issued')}</Tag>}
+              {s.decision && <Chip>{t(`suggestions.decisions.${s.decision}`)}</Chip>}
+              {s.issuedAt && <Chip colour="green">{t('suggestions.issued')}</Chip>}
             </div>
             <p className="mh-pre">{s.text}</p>
             <p className="mh-muted mh-break">

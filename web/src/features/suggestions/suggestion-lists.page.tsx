@@ -1,4 +1,4 @@
-import { Empty, List, Tabs, Tag } from 'antd';
+import { Empty, List, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -9,7 +9,7 @@ import { formatDateTime } from '../../components/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { SuggestionListPanel } from './suggestion-list-panel.js';
-import { GradeTag, StateTag } from './suggestion-text.js';
+import { GradeTag, StateTag, Chip } from './suggestion-text.js';
 
 /** Suggestions as a list of links with state, unit, deadline and progress. */
 function SummaryList({ path, query }: { path: string; query?: Record<string, string> }) {
@@ -30,7 +30,7 @@ function SummaryList({ path, query }: { path: string; query?: Record<string, str
             <div>
               <StateTag t={t} state={s.state} />
               {s.grade && <GradeTag t={t} grade={s.grade} />}
-              {s.overdue && <Tag color="red">{t('suggestions.overdue')}</Tag>}
+              {s.overdue && <Chip colour="red">{t('suggestions.overdue')}</Chip>}
               <span className="mh-muted">
                 {s.units.filter((u) => u.role === 'lead').map((u) => u.name).join('、')}
                 {s.state === 'assigned' && s.signDueAt && ` · ${t('suggestions.signDue')} ${formatDateTime(s.signDueAt)}`}

@@ -1,28 +1,47 @@
 import { Descriptions, Progress, Tag, Timeline } from 'antd';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import type { ReplyGrade, SuggestionMilestone, SuggestionReply, SuggestionRollup, SuggestionState } from '../../api/types.js';
 import { formatDate, formatDateTime } from '../../components/format.js';
 
-const STATE_COLOR: Record<SuggestionState, string> = {
-  proposed: 'default',
+// Dark text on a light background (as the appeal tags): every pair keeps a contrast ratio above 7:1.
+const PALETTE = {
+  blue: { color: '#002c8c', background: '#e6f4ff', borderColor: '#91caff' },
+  cyan: { color: '#00474f', background: '#e6fffb', borderColor: '#87e8de' },
+  orange: { color: '#612500', background: '#fff7e6', borderColor: '#ffd591' },
+  purple: { color: '#22075e', background: '#f9f0ff', borderColor: '#d3adf7' },
+  gold: { color: '#613400', background: '#fffbe6', borderColor: '#ffe58f' },
+  green: { color: '#092b00', background: '#f6ffed', borderColor: '#b7eb8f' },
+  red: { color: '#5c0011', background: '#fff1f0', borderColor: '#ffa39e' },
+  grey: { color: '#262626', background: '#f5f5f5', borderColor: '#d9d9d9' },
+} as const;
+export type Colour = keyof typeof PALETTE;
+
+const STATE_COLOUR: Record<SuggestionState, Colour> = {
+  proposed: 'grey',
   decided: 'blue',
-  merged: 'default',
+  merged: 'grey',
   assigned: 'gold',
   objected: 'red',
   signed: 'cyan',
-  replied: 'geekblue',
-  reopened: 'volcano',
+  replied: 'purple',
+  reopened: 'orange',
   closed: 'green',
 };
 
+/** A tag in a readable colour. */
+export function Chip({ colour = 'grey', children }: { colour?: Colour; children: ReactNode }) {
+  return <Tag style={PALETTE[colour]}>{children}</Tag>;
+}
+
 /** A suggestion's state as a coloured tag. */
 export function StateTag({ t, state }: { t: TFunction; state: SuggestionState }) {
-  return <Tag color={STATE_COLOR[state]}>{t(`suggestions.states.${state}`)}</Tag>;
+  return <Chip colour={STATE_COLOUR[state]}>{t(`suggestions.states.${state}`)}</Chip>;
 }
 
 /** A reply grade with its meaning. */
 export function GradeTag({ t, grade }: { t: TFunction; grade: ReplyGrade }) {
-  return <Tag color={grade === 'A' ? 'green' : grade === 'D' ? 'default' : 'blue'}>{t(`suggestions.grades.${grade}`)}</Tag>;
+  return <Chip colour={grade === 'A' ? 'green' : grade === 'D' ? 'grey' : 'blue'}>{t(`suggestions.grades.${grade}`)}</Chip>;
 }
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)} %`);
