@@ -13,6 +13,7 @@ import { createTestApp, type TestApp } from '../support/server.js';
 interface Suggestion {
   id: string;
   seq: number;
+  overdue: boolean;
   text: string;
   state: string;
   decision: string | null;
@@ -109,6 +110,12 @@ describe.each(ENGINES)('suggestions from an event to their result on %s', (engin
       { accountId: null, name: HOSTILE_NAME, isMember: false },
     ]);
     expect(s[0]!.appeals).toEqual([{ id: appealIds[0], trackingNo: trackingNos[0] }]);
+
+    // Two people adding to one event at once both succeed, with different numbers.
+    const other = await insertTestConsultation(t.database.handle.db, { title: '并发测试', territoryCode: '330106002' });
+    const both = await Promise.all([0, 1, 2].map((i) => post(town, `/consultations/${other}/suggestions`, { text: `同时提出的意见 ${i}`, authors: [] })));
+    expect(both.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(both.map((r) => (r.json() as Suggestion).seq).sort()).toEqual([1, 2, 3]);
 
     expect((await post(town2, `/consultations/${eventId}/suggestions`, { text: '别处的意见', authors: [] })).statusCode).toBe(403);
     expect((await get(town2, `/consultations/${eventId}/suggestions`)).statusCode).toBe(403);
@@ -207,6 +214,8 @@ describe.each(ENGINES)('suggestions from an event to their result on %s', (engin
     expect((await post(resident, `/suggestions/${s[0]!.id}/feedback`, { version: s[0]!.version, replyRating: 'satisfied', resultRating: 'satisfied' })).statusCode).toBe(404);
     s[0] = await ok(post(member, `/suggestions/${s[0]!.id}/feedback`, { version: s[0]!.version, replyRating: 'basically_satisfied', resultRating: 'unsatisfied', comment: '雨棚太短，仍然淋雨' }));
     expect(s[0]!.state).toBe('reopened');
+    expect(Date.parse(s[0]!.replyDueAt!)).toBeGreaterThan(Date.now() + 24 * 3600_000);
+    expect(s[0]!.overdue).toBe(false);
     const inbox = (await get(busClerk, '/inbox')).json() as { items: { kind: string; resourceId: string }[] };
     expect(inbox.items.some((n) => n.kind === 'suggestion.reopened' && n.resourceId === s[0]!.id)).toBe(true);
     expect(((await get(busClerk, `/suggestions/${s[0]!.id}`)).json() as Suggestion).allowedActions).toEqual(['reply', 'progress']);

@@ -282,7 +282,7 @@ export function suggestionsRoutes(app: ZodApp, { database, calendar }: Deps) {
       schema: { tags, summary: 'A proposer or resident rates the reply and the result; 不满意 sends it back to the unit', params: idParams, body: feedbackBody, response: { 200: suggestionSchema } },
     },
     async (req) => {
-      await giveFeedback(db, contextOf(req), req.actor as Actor, req.params.id, req.body);
+      await giveFeedback(db, contextOf(req), req.actor as Actor, await calendar.get(), req.params.id, req.body);
       return full(req.params.id, req.actor);
     },
   );

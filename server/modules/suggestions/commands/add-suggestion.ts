@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { runCommand, type CommandContext } from '../../../infra/commands.js';
 import type { DB } from '../../../infra/db/schema.js';
+import { isUniqueViolation } from '../../../infra/db/errors.js';
 import type { Actor } from '../../../infra/http/access.js';
 import { findAccountById, listAccountIdsWithRole } from '../../accounts/index.js';
 import { listAppealsByIds } from '../../appeals/index.js';
@@ -39,6 +40,17 @@ export async function checkAppeals(tx: Kysely<DB>, appealIds: string[]): Promise
 
 /** Adds a suggestion to an event's list, with its authors and the appeals it answers. */
 export async function addSuggestion(db: Kysely<DB>, ctx: CommandContext, actor: Actor, consultationId: string, input: { text: string; authors: AuthorInput[]; appealIds?: string[] }): Promise<SuggestionTable> {
+  // Two people adding at once may take the same number; the unique constraint refuses one, which then takes the next.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertOnce(db, ctx, actor, consultationId, input);
+    } catch (err) {
+      if (attempt >= 5 || !isUniqueViolation(err, 'suggestion')) throw err;
+    }
+  }
+}
+
+function insertOnce(db: Kysely<DB>, ctx: CommandContext, actor: Actor, consultationId: string, input: { text: string; authors: AuthorInput[]; appealIds?: string[] }): Promise<SuggestionTable> {
   return runCommand(db, ctx, async (tx, audit) => {
     await managedEvent(tx, actor, consultationId);
     const appealIds = [...new Set(input.appealIds ?? [])];

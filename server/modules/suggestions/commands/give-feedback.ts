@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { runCommand, type CommandContext } from '../../../infra/commands.js';
+import type { WorkCalendar } from '../../../infra/calendar/work-calendar.js';
 import type { DB } from '../../../infra/db/schema.js';
 import type { Actor } from '../../../infra/http/access.js';
 import { tellUnit } from '../suggestion.effects.js';
@@ -10,12 +11,13 @@ import type { Rating, SuggestionTable } from '../suggestions.table.js';
 
 /**
  * A proposer or the resident of a linked appeal rates the reply and the result (满意 / 基本满意 /
- * 不满意). An unsatisfied result sends the item back to the unit for re-handling.
+ * 不满意). An unsatisfied result sends the item back to the unit for re-handling, with a fresh reply deadline.
  */
 export async function giveFeedback(
   db: Kysely<DB>,
   ctx: CommandContext,
   actor: Actor,
+  cal: WorkCalendar,
   id: string,
   input: { version: number; replyRating: Rating; resultRating: Rating; comment?: string | null },
 ): Promise<SuggestionTable> {
@@ -28,7 +30,8 @@ export async function giveFeedback(
       version: input.version,
       comment: input.comment,
       facts: { rating: input.resultRating },
-      patch: reopen ? { progress: Math.min(s.progress, 99) } : {},
+      // Re-handling gets the original number of working days again, from now.
+      patch: reopen ? { progress: Math.min(s.progress, 99), reply_due_at: cal.addWorkingDays(new Date(), s.deadline_days ?? 1).toISOString() } : {},
       detail: { replyRating: input.replyRating, resultRating: input.resultRating },
     });
     await insertFeedback(tx, {
