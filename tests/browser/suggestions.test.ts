@@ -68,4 +68,41 @@ describe.skipIf(!browserAvailable())('suggestions from event to result (browser)
     expect(pub.problems).toEqual([]);
     await pub.context.close();
   });
+
+  it('a town official records, decides and issues an event’s suggestion list in the panel; not adopted needs a reason', async () => {
+    const eventId = await insertTestConsultation(web.db, { title: '宝石山广场舞噪音协商会', territoryCode: '330106002' });
+    const town = await newContext(web);
+    const page = town.page;
+    await signInViaApi(town.context.request, 'town');
+    await page.goto(`/workbench/consultations/${eventId}/suggestions`);
+    await page.getByRole('heading', { level: 1, name: '意见清单' }).waitFor();
+    await page.getByRole('button', { name: '新增意见建议' }).click();
+    const add = page.getByRole('dialog');
+    const text = `晚上九点后关音响${HOSTILE.script}${HOSTILE.link}`;
+    await add.getByLabel('意见建议内容').fill(text);
+    await add.getByLabel('其他提出人').fill('居民 王');
+    await add.getByRole('button', { name: '保存' }).click();
+    await add.waitFor({ state: 'detached' });
+    const item = page.getByTestId('suggestion-item');
+    await item.getByText(text).waitFor();
+
+    await item.getByRole('button', { name: '研究结果' }).click();
+    const decide = page.getByRole('dialog');
+    await decide.getByRole('combobox', { name: '研究结果' }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '不予采纳' }).click();
+    await decide.getByRole('button', { name: '保存' }).click();
+    await decide.getByText('不予采纳须写明理由').first().waitFor();
+    await decide.getByLabel('理由').fill('噪音执法由城管负责，另行交办');
+    await decide.getByRole('button', { name: '保存' }).click();
+    await decide.waitFor({ state: 'detached' });
+    await item.getByText('不予采纳', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: '印发意见清单' }).click();
+    await item.getByText('已印发', { exact: true }).waitFor();
+    expect(await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], XSS_FLAG)).toBeUndefined();
+    expect(await page.locator('a[href^="http://spam.example"]').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(town.problems).toEqual([]);
+    await town.context.close();
+  });
 });

@@ -115,7 +115,7 @@ export function SuggestionDetailPage() {
                 <Form.Item name="text" label={t('suggestions.replyText')} rules={[{ required: true, message: t('suggestions.textRequired') }]}>
                   <Input.TextArea rows={4} maxLength={4000} showCount />
                 </Form.Item>
-                <Form.Item name="evidence" label={t('suggestions.evidence')} help={t('suggestions.evidenceHelp')}>
+                <Form.Item name="evidence" label={t('suggestions.evidence')} extra={t('suggestions.evidenceHelp')}>
                   <Input.TextArea rows={2} maxLength={4000} />
                 </Form.Item>
                 <Button type="primary" htmlType="submit">
@@ -150,7 +150,7 @@ export function SuggestionDetailPage() {
                 <Form.Item name="replyRating" label={t('suggestions.replyRating')} rules={[{ required: true, message: t('suggestions.ratingRequired') }]}>
                   <Radio.Group options={RATINGS.map((r) => ({ value: r, label: t(`suggestions.ratings.${r}`) }))} />
                 </Form.Item>
-                <Form.Item name="resultRating" label={t('suggestions.resultRating')} help={t('suggestions.unsatisfiedHelp')} rules={[{ required: true, message: t('suggestions.ratingRequired') }]}>
+                <Form.Item name="resultRating" label={t('suggestions.resultRating')} extra={t('suggestions.unsatisfiedHelp')} rules={[{ required: true, message: t('suggestions.ratingRequired') }]}>
                   <Radio.Group options={RATINGS.map((r) => ({ value: r, label: t(`suggestions.ratings.${r}`) }))} />
                 </Form.Item>
                 <Form.Item name="comment" label={t('suggestions.comment')}>

@@ -142,10 +142,10 @@ export function SuggestionListPanel({ consultationId }: { consultationId: string
           <Form.Item name="memberIds" label={t('suggestions.memberAuthors')}>
             <Select mode="multiple" optionFilterProp="label" options={(members.data?.items ?? []).map((m) => ({ value: m.accountId, label: m.name }))} />
           </Form.Item>
-          <Form.Item name="names" label={t('suggestions.otherAuthors')} help={t('suggestions.otherAuthorsHelp')}>
+          <Form.Item name="names" label={t('suggestions.otherAuthors')} extra={t('suggestions.otherAuthorsHelp')}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item name="appealIds" label={t('suggestions.appealIds')} help={t('suggestions.appealIdsHelp')}>
+          <Form.Item name="appealIds" label={t('suggestions.appealIds')} extra={t('suggestions.appealIdsHelp')}>
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>
@@ -176,7 +176,7 @@ export function SuggestionListPanel({ consultationId }: { consultationId: string
           <Form.Item name="decision" label={t('suggestions.decision')} rules={[{ required: true }]}>
             <Select options={DECISIONS.map((d) => ({ value: d, label: t(`suggestions.decisions.${d}`) }))} />
           </Form.Item>
-          <Form.Item name="reason" label={t('suggestions.reason')} help={t('suggestions.reasonHelp')}>
+          <Form.Item name="reason" label={t('suggestions.reason')} extra={t('suggestions.reasonHelp')}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         </Form>
