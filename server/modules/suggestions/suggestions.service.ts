@@ -8,7 +8,7 @@ import { listAppealsByIds, type AppealTable } from '../appeals/index.js';
 import { findConsultation } from '../consultations/index.js';
 import { findVenue } from '../venues/index.js';
 import { decideSuggestion, type SuggestionAction, type SuggestionFacts, type SuggestionState } from './suggestion.workflow.js';
-import { districtWide, mayManageEvent, maySee, sidesOf, unitsOf, type EventScope, type Relation } from './suggestions.policy.js';
+import { mayManageEvent, maySee, sidesOf, unitsOf, type EventScope, type Relation } from './suggestions.policy.js';
 import type { Bundle } from './suggestions.presenter.js';
 import {
   findSuggestion,
@@ -66,7 +66,7 @@ export async function loadSuggestion(db: Kysely<DB>, actor: Actor | null, id: st
     author: !!actor && authors.some((a) => a.account_id === actor.id),
     resident: !!actor && appeals.some((a) => a.filed_by === actor.id),
   };
-  if (!maySee(actor, relation) && !districtWide(actor)) throw new AppError('NOT_FOUND');
+  if (!maySee(actor, relation)) throw new AppError('NOT_FOUND');
   return { suggestion, event, units, authors, appeals, relation };
 }
 

@@ -18,20 +18,16 @@ export interface AssignmentInput {
   deadlineDays: number;
 }
 
-/** Hands to units with clocks: sign within a working day, reply within the deadline (working days). */
-export async function assignTo(tx: Kysely<DB>, cal: WorkCalendar, loaded: Loaded, input: AssignmentInput) {
+/** Checks the units and works out the clocks: sign within a working day, reply within the deadline. */
+export async function planAssignment(tx: Kysely<DB>, cal: WorkCalendar, input: AssignmentInput) {
   const assisting = [...new Set(input.assistingUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
   for (const [field, unitId] of [['leadUnitId', input.leadUnitId], ...assisting.map((u) => ['assistingUnitIds', u])] as [string, string][]) {
     const unit = await findUnit(tx, unitId);
     if (!unit || !unit.active) throw fieldError(field, '承办单位不存在或已停用', 'No such active unit');
   }
   const now = new Date();
-  await replaceUnits(tx, loaded.suggestion.id, [
-    { suggestion_id: loaded.suggestion.id, unit_id: input.leadUnitId, role: 'lead' },
-    ...assisting.map((unit_id) => ({ suggestion_id: loaded.suggestion.id, unit_id, role: 'assisting' as const })),
-  ]);
-  await tellUnit(tx, input.leadUnitId, loaded.suggestion.id, 'assigned', { event: loaded.event.title, seq: loaded.suggestion.seq });
   return {
+    assisting,
     patch: {
       lead_unit_id: input.leadUnitId,
       deadline_days: input.deadlineDays,
@@ -42,12 +38,23 @@ export async function assignTo(tx: Kysely<DB>, cal: WorkCalendar, loaded: Loaded
   };
 }
 
+/** After the step: the suggestion's units are the new ones, and the lead unit's clerks hear of it. */
+export async function handOver(tx: Kysely<DB>, loaded: Loaded, leadUnitId: string, assisting: string[]) {
+  const id = loaded.suggestion.id;
+  await replaceUnits(tx, id, [
+    { suggestion_id: id, unit_id: leadUnitId, role: 'lead' },
+    ...assisting.map((unit_id) => ({ suggestion_id: id, unit_id, role: 'assisting' as const })),
+  ]);
+  await tellUnit(tx, leadUnitId, id, 'assigned', { event: loaded.event.title, seq: loaded.suggestion.seq });
+}
+
 /** The district assigns an adopted or partly adopted suggestion to a lead unit and assisting units (交办). */
 export async function assignSuggestion(db: Kysely<DB>, ctx: CommandContext, actor: Actor, cal: WorkCalendar, id: string, input: AssignmentInput & { version: number }): Promise<SuggestionTable> {
   return runCommand(db, ctx, async (tx, audit) => {
     const loaded = await loadSuggestion(tx, actor, id);
-    if (loaded.suggestion.version !== input.version || loaded.suggestion.state !== 'decided') return step(tx, audit, actor, loaded, { action: 'assign', version: input.version });
-    const { patch, detail } = await assignTo(tx, cal, loaded, input);
-    return step(tx, audit, actor, loaded, { action: 'assign', version: input.version, patch, detail });
+    const plan = await planAssignment(tx, cal, input);
+    const updated = await step(tx, audit, actor, loaded, { action: 'assign', version: input.version, patch: plan.patch, detail: plan.detail });
+    await handOver(tx, loaded, input.leadUnitId, plan.assisting);
+    return updated;
   });
 }

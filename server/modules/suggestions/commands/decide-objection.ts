@@ -6,7 +6,7 @@ import type { Actor } from '../../../infra/http/access.js';
 import { tellUnit } from '../suggestion.effects.js';
 import { fieldError, loadSuggestion, step } from '../suggestions.service.js';
 import type { SuggestionTable } from '../suggestions.table.js';
-import { assignTo, SIGN_WORKING_DAYS, type AssignmentInput } from './assign-suggestion.js';
+import { handOver, planAssignment, SIGN_WORKING_DAYS, type AssignmentInput } from './assign-suggestion.js';
 
 /**
  * The district decides a unit's objection: uphold the assignment (with a reason; the unit must
@@ -30,8 +30,9 @@ export async function decideObjection(
     }
     if (!input.assignment) throw fieldError('assignment', '改派须选择承办单位和期限', 'Reassigning needs a unit and a deadline');
     if (input.assignment.leadUnitId === s.lead_unit_id) throw fieldError('assignment.leadUnitId', '请改派给其他单位', 'Reassign to another unit');
-    if (s.version !== input.version || s.state !== 'objected') return step(tx, audit, actor, loaded, { action: 'reassign', version: input.version });
-    const { patch, detail } = await assignTo(tx, cal, loaded, input.assignment);
-    return step(tx, audit, actor, loaded, { action: 'reassign', version: input.version, comment: input.reason, patch, detail: { ...detail, fromUnitId: s.lead_unit_id } });
+    const plan = await planAssignment(tx, cal, input.assignment);
+    const updated = await step(tx, audit, actor, loaded, { action: 'reassign', version: input.version, comment: input.reason, patch: plan.patch, detail: { ...plan.detail, fromUnitId: s.lead_unit_id } });
+    await handOver(tx, loaded, input.assignment.leadUnitId, plan.assisting);
+    return updated;
   });
 }
