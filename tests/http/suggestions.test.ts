@@ -221,6 +221,17 @@ describe.each(ENGINES)('suggestions from an event to their result on %s', (engin
     expect(((await get(busClerk, `/suggestions/${s[0]!.id}`)).json() as Suggestion).allowedActions).toEqual(['reply', 'progress']);
     const mine = (await get(member, '/suggestions/mine')).json() as { items: { id: string }[] };
     expect(mine.items.map((i) => i.id)).toContain(s[0]!.id);
+
+    // The resident whose account carries the linked appeal's phone sees it and rates it too.
+    await t.database.handle.db.updateTable('account').set({ phone: RESIDENT_PHONE }).where('username', '=', 'resident').execute();
+    expect(((await get(resident, '/suggestions/mine')).json() as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([s[0]!.id]);
+    expect(((await get(resident, `/suggestions/${s[0]!.id}`)).json() as Suggestion).allowedActions).toEqual([]);
+    expect((await post(resident, `/suggestions/${s[0]!.id}/feedback`, { version: s[0]!.version, replyRating: 'satisfied', resultRating: 'satisfied' })).statusCode).toBe(409);
+    // Re-handled and answered A again, the resident is satisfied; it stays closed.
+    s[0] = await ok(post(busClerk, `/suggestions/${s[0]!.id}/replies`, { version: s[0]!.version, grade: 'A', text: '雨棚已加长两米' }));
+    expect(s[0]!.state).toBe('closed');
+    s[0] = await ok(post(resident, `/suggestions/${s[0]!.id}/feedback`, { version: s[0]!.version, replyRating: 'satisfied', resultRating: 'satisfied' }));
+    expect(s[0]!.state).toBe('closed');
   });
 
   it('publishes the journey without personal data, and rolls up to event, topic and campaign', async () => {
@@ -232,13 +243,13 @@ describe.each(ENGINES)('suggestions from an event to their result on %s', (engin
     expect(body.otherAuthors).toBe(2);
     expect(body.appealCount).toBe(2);
     expect(body.units.map((u) => u.name)).toContain(BUS_UNIT);
-    expect(body.journey.map((j) => j.step)).toEqual(['propose', 'absorb', 'decide', 'assign', 'sign', 'reply', 'feedback']);
-    expect(body.feedback.result.unsatisfied).toBe(1);
-    for (const secret of [RESIDENT_PHONE, '孙阿姨', HOSTILE_NAME, '李四', trackingNos[0]!, '雨棚太短', '周伟', '钱师傅', '王敏']) expect(r.body).not.toContain(secret);
+    expect(body.journey.map((j) => j.step)).toEqual(['propose', 'absorb', 'decide', 'assign', 'sign', 'reply', 'feedback', 'reply', 'feedback']);
+    expect(body.feedback.result).toEqual({ satisfied: 1, basically_satisfied: 0, unsatisfied: 1 });
+    for (const secret of [RESIDENT_PHONE, '孙阿姨', '居民 孙阿姨', HOSTILE_NAME, '李四', trackingNos[0]!, '雨棚太短', '周伟', '钱师傅', '王敏']) expect(r.body).not.toContain(secret);
 
     const list = (await get(null, `/public/consultations/${eventId}/suggestions`)).json() as { items: { id: string }[]; rollup: Record<string, number | null> };
     expect(list.items.map((i) => i.id)).toEqual([s[0]!.id, s[1]!.id, s[2]!.id]);
-    const expected = { suggestions: 3, decided: 3, adopted: 2, adoptionRate: 0.667, assigned: 2, replied: 2, implemented: 1, implementationRate: 0.5, averageProgress: 99.5, ratings: 1, satisfaction: 0 };
+    const expected = { suggestions: 3, decided: 3, adopted: 2, adoptionRate: 0.667, assigned: 2, replied: 2, implemented: 2, implementationRate: 1, averageProgress: 100, ratings: 2, satisfaction: 0.5 };
     expect(list.rollup).toEqual(expected);
     expect((await get(null, `/public/topics/${topicId}/suggestion-rollup`)).json()).toEqual({ events: 1, rollup: expected });
     expect((await get(null, `/public/campaigns/${campaignId}/suggestion-rollup`)).json()).toEqual({ events: 1, rollup: expected });

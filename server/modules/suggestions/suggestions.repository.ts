@@ -157,8 +157,8 @@ export async function listInStates(db: Kysely<DB>, states: SuggestionState[], li
   return db.selectFrom('suggestion').selectAll().where('state', 'in', states).orderBy('updated_at').orderBy('id').limit(limit).execute();
 }
 
-/** Suggestions the author is recorded on, or whose linked appeal the person filed. */
-export async function listRelatedTo(db: Kysely<DB>, accountId: string) {
+/** Suggestions the author is recorded on, or whose linked appeal the person filed or carries their phone. */
+export async function listRelatedTo(db: Kysely<DB>, accountId: string, phone: string | null) {
   return db
     .selectFrom('suggestion')
     .selectAll('suggestion')
@@ -172,7 +172,7 @@ export async function listRelatedTo(db: Kysely<DB>, accountId: string) {
             .innerJoin('appeal', 'appeal.id', 'suggestion_appeal.appeal_id')
             .select('suggestion_appeal.appeal_id')
             .whereRef('suggestion_appeal.suggestion_id', '=', 'suggestion.id')
-            .where('appeal.filed_by', '=', accountId),
+            .where((w) => w.or([w('appeal.filed_by', '=', accountId), ...(phone ? [w('appeal.resident_phone', '=', phone)] : [])])),
         ),
       ]),
     )

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contextOf, type Deps, type ZodApp } from '../../infra/http/app.js';
 import type { Actor } from '../../infra/http/access.js';
 import { AppError } from '../../infra/http/errors.js';
+import { findAccountById } from '../accounts/index.js';
 import { assignSuggestion } from './commands/assign-suggestion.js';
 import { addSuggestion } from './commands/add-suggestion.js';
 import { decideObjection } from './commands/decide-objection.js';
@@ -144,7 +145,11 @@ export function suggestionsRoutes(app: ZodApp, { database, calendar }: Deps) {
       config: { access: 'suggestions:read' },
       schema: { tags, summary: 'Suggestions the caller raised or whose linked appeal they filed: what came of them', response: { 200: suggestionListSchema } },
     },
-    async (req) => summaries(await listRelatedTo(db, (req.actor as Actor).id)),
+    async (req) => {
+      const actor = req.actor as Actor;
+      const phone = actor.permissions.has('suggestions:feedback') ? ((await findAccountById(db, actor.id))?.phone ?? null) : null;
+      return summaries(await listRelatedTo(db, actor.id, phone));
+    },
   );
 
   app.get(

@@ -4,6 +4,7 @@ import type { AuditLog } from '../../infra/commands.js';
 import type { DB } from '../../infra/db/schema.js';
 import type { Actor } from '../../infra/http/access.js';
 import { AppError } from '../../infra/http/errors.js';
+import { findAccountById } from '../accounts/index.js';
 import { listAppealsByIds, type AppealTable } from '../appeals/index.js';
 import { findConsultation } from '../consultations/index.js';
 import { findVenue } from '../venues/index.js';
@@ -59,12 +60,16 @@ export async function loadSuggestion(db: Kysely<DB>, actor: Actor | null, id: st
   const [event, units, authors, links] = await Promise.all([eventScope(db, suggestion.consultation_id), listUnits(db, [id]), listAuthors(db, [id]), listAppealLinks(db, [id])]);
   const appeals = await listAppealsByIds(db, links.map((l) => l.appeal_id));
   const mine = new Set(unitsOf(actor));
+  // A resident is whoever filed a linked appeal, or holds an account with the appeal's phone
+  // (set by an administrator, so a typed phone alone proves nothing).
+  const phones = new Set(appeals.map((a) => a.resident_phone).filter((p): p is string => !!p));
+  const actorPhone = actor && phones.size && actor.permissions.has('suggestions:feedback') ? ((await findAccountById(db, actor.id))?.phone ?? null) : null;
   const relation: Relation = {
     manager: mayManageEvent(actor, event),
     leadUnit: units.some((u) => u.role === 'lead' && mine.has(u.unit_id)),
     anyUnit: units.some((u) => mine.has(u.unit_id)),
     author: !!actor && authors.some((a) => a.account_id === actor.id),
-    resident: !!actor && appeals.some((a) => a.filed_by === actor.id),
+    resident: !!actor && (appeals.some((a) => a.filed_by === actor.id) || (actorPhone !== null && phones.has(actorPhone))),
   };
   if (!maySee(actor, relation)) throw new AppError('NOT_FOUND');
   return { suggestion, event, units, authors, appeals, relation };
