@@ -13,6 +13,7 @@ import { topicsModule } from './modules/topics/index.js';
 import { venuesModule } from './modules/venues/index.js';
 import { consultationsModule } from './modules/consultations/index.js';
 import { visitsModule } from './modules/visits/index.js';
+import { suggestionsModule } from './modules/suggestions/index.js';
 import { verificationModule } from './modules/verification/index.js';
 import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifications/index.js';
 import { TimerRunner } from './infra/timers/timer-runner.js';
@@ -20,7 +21,7 @@ import { CalendarService } from './infra/calendar/calendar.service.js';
 import { GroupCommitter } from './infra/group-commit.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule, suggestionsModule];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {

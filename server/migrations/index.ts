@@ -12,6 +12,7 @@ import { topics } from './20261129T1400-topics.js';
 import { consultations } from './20261129T1500-consultations.js';
 import { consultationWork } from './20261129T1510-consultation-work.js';
 import { visits } from './20261129T1700-visits.js';
+import { suggestions } from './20261129T1600-suggestions.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T1500-consultations': consultations,
   '20261129T1510-consultation-work': consultationWork,
   '20261129T1700-visits': visits,
+  '20261129T1600-suggestions': suggestions,
 };

@@ -24,6 +24,8 @@ const VENUES_ROSTER: Who[] = ['member', 'station_head', 'town_official', 'distri
 const CONSULTATIONS_READ: Who[] = ['member', 'station_head', 'town_official', 'district_staff', 'admin'];
 // Route-level only: which events a station head or town official runs is consultations.policy's call.
 const CONSULTATIONS_MANAGE: Who[] = ['station_head', 'town_official', 'district_staff', 'admin'];
+const SUGG_READ: Who[] = ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'unit_clerk', 'admin'];
+const SUGG_MANAGE: Who[] = ['station_head', 'town_official', 'district_staff', 'admin'];
 
 /**
  * The expected access of every route, written out by hand: the policy table must agree with
@@ -116,6 +118,28 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/v1/duty/today': EVERYONE,
   'GET /api/v1/public/venues': EVERYONE,
   'GET /api/v1/public/venues/:id': EVERYONE,
+  // Suggestions: which event or item a manager, unit or rater acts on is the policy's call (403/404 on others).
+  'GET /api/v1/consultations/:id/suggestions': SUGG_MANAGE,
+  'POST /api/v1/consultations/:id/suggestions': SUGG_MANAGE,
+  'POST /api/v1/consultations/:id/suggestion-list': SUGG_MANAGE,
+  'GET /api/v1/consultations/:id/suggestions/export': SUGG_MANAGE,
+  'GET /api/v1/suggestions/mine': SUGG_READ,
+  'GET /api/v1/suggestions/assigned': ['unit_clerk'],
+  'GET /api/v1/suggestions/queue': ['district_staff', 'admin'],
+  'GET /api/v1/suggestions/:id': SUGG_READ,
+  'PATCH /api/v1/suggestions/:id': SUGG_MANAGE,
+  'POST /api/v1/suggestions/:id/merge': SUGG_MANAGE,
+  'POST /api/v1/suggestions/:id/decision': SUGG_MANAGE,
+  'POST /api/v1/suggestions/:id/assignment': ['district_staff', 'admin'],
+  'POST /api/v1/suggestions/:id/response': ['unit_clerk'],
+  'POST /api/v1/suggestions/:id/objection-decision': ['district_staff', 'admin'],
+  'POST /api/v1/suggestions/:id/replies': ['unit_clerk'],
+  'POST /api/v1/suggestions/:id/progress': ['unit_clerk'],
+  'POST /api/v1/suggestions/:id/feedback': ['resident', 'member'],
+  'GET /api/v1/public/suggestions/:id': EVERYONE,
+  'GET /api/v1/public/consultations/:id/suggestions': EVERYONE,
+  'GET /api/v1/public/topics/:id/suggestion-rollup': EVERYONE,
+  'GET /api/v1/public/campaigns/:id/suggestion-rollup': EVERYONE,
   // Open311 is public; creating a request checks its api_key inside.
   'GET /open311/v2/discovery.json': EVERYONE,
   'GET /open311/v2/discovery.xml': EVERYONE,

@@ -14,6 +14,7 @@ import type { TopicsTables } from '../../modules/topics/topics.table.js';
 import type { ConsultationsTables } from '../../modules/consultations/consultations.table.js';
 import type { VenuesTables } from '../../modules/venues/venues.table.js';
 import type { VisitsTables } from '../../modules/visits/visits.table.js';
+import type { SuggestionsTables } from '../../modules/suggestions/suggestions.table.js';
 
 export interface DB
   extends AuditTables,
@@ -27,4 +28,5 @@ export interface DB
     TopicsTables,
     VenuesTables,
     ConsultationsTables,
-    VisitsTables {}
+    VisitsTables,
+    SuggestionsTables {}

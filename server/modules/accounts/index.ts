@@ -11,3 +11,4 @@ export { generatePassword, passwordProblems } from './password.js';
 export { PERMISSIONS, PERMISSION_NAMES, ROLES, ROLE_SCOPES, permissionsOf, type Permission, type Role, type ScopeType } from './roles.js';
 
 export const accountsModule: HttpModule = { name: 'accounts', routes: accountsRoutes };
+export { findAccountById } from './accounts.repository.js';

@@ -69,6 +69,14 @@ export const PERMISSIONS = {
   // Visits (走访): a member records their own; town officials read those in their territory.
   'visits:record': ['member'],
   'visits:read': ['member', 'town_official', 'district_staff', 'admin'],
+  // Suggestions (意见建议) from consultation events: managers of an event (suggestions.policy decides
+  // which events), the district assigns them to units, unit clerks sign and reply, proposers and
+  // residents rate the result.
+  'suggestions:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'unit_clerk', 'admin'],
+  'suggestions:manage': ['station_head', 'town_official', 'district_staff', 'admin'],
+  'suggestions:assign': ['district_staff', 'admin'],
+  'suggestions:handle': ['unit_clerk'],
+  'suggestions:feedback': ['resident', 'member'],
   'inbox:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -27,6 +27,11 @@ export type Permission =
   | 'campaigns:manage'
   | 'visits:record'
   | 'visits:read'
+  | 'suggestions:read'
+  | 'suggestions:manage'
+  | 'suggestions:assign'
+  | 'suggestions:handle'
+  | 'suggestions:feedback'
   | 'inbox:read';
 
 export const PERMISSIONS: readonly Permission[] = [
@@ -56,6 +61,11 @@ export const PERMISSIONS: readonly Permission[] = [
   'campaigns:manage',
   'visits:record',
   'visits:read',
+  'suggestions:read',
+  'suggestions:manage',
+  'suggestions:assign',
+  'suggestions:handle',
+  'suggestions:feedback',
   'inbox:read',
 ];
 
@@ -782,4 +792,103 @@ export interface Visit {
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+/** Suggestions (意见建议) raised at consultation events and their journey to a result. */
+export type SuggestionState = 'proposed' | 'decided' | 'merged' | 'assigned' | 'objected' | 'signed' | 'replied' | 'reopened' | 'closed';
+export type SuggestionDecision = 'adopted' | 'partly_adopted' | 'not_adopted' | 'reference';
+export type ReplyGrade = 'A' | 'B' | 'C' | 'D';
+export type Rating = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+export type SuggestionAction = 'edit' | 'decide' | 'merge' | 'assign' | 'sign' | 'object' | 'uphold' | 'reassign' | 'reply' | 'progress' | 'feedback';
+
+export interface SuggestionReply {
+  grade: ReplyGrade;
+  text: string;
+  evidence: string;
+  unit: string;
+  at: string;
+}
+export interface SuggestionMilestone {
+  percent: number;
+  milestone: string;
+  onDate: string;
+  at: string;
+}
+
+export interface SuggestionSummary {
+  id: string;
+  consultationId: string;
+  event: string;
+  seq: number;
+  text: string;
+  state: SuggestionState;
+  decision: SuggestionDecision | null;
+  units: { unitId: string; name: string; role: 'lead' | 'assisting' }[];
+  signDueAt: string | null;
+  replyDueAt: string | null;
+  overdue: boolean;
+  grade: ReplyGrade | null;
+  progress: number;
+  version: number;
+}
+
+export interface Suggestion extends SuggestionSummary {
+  decisionReason: string | null;
+  mergedInto: string | null;
+  deadlineDays: number | null;
+  issuedAt: string | null;
+  authors: { accountId: string | null; name: string; isMember: boolean }[];
+  appeals: { id: string; trackingNo: string }[];
+  replies: SuggestionReply[];
+  milestones: SuggestionMilestone[];
+  feedback: { asRole: 'proposer' | 'resident'; replyRating: Rating; resultRating: Rating; comment: string | null; at: string }[];
+  history: { action: string; fromState: string | null; toState: string; actor: string; comment: string | null; detail: Record<string, unknown>; at: string }[];
+  allowedActions: SuggestionAction[];
+}
+
+export interface SuggestionRollup {
+  suggestions: number;
+  decided: number;
+  adopted: number;
+  adoptionRate: number | null;
+  assigned: number;
+  replied: number;
+  implemented: number;
+  implementationRate: number | null;
+  averageProgress: number | null;
+  ratings: number;
+  satisfaction: number | null;
+}
+
+export interface EventSuggestions {
+  consultationId: string;
+  title: string;
+  items: Suggestion[];
+  rollup: SuggestionRollup;
+}
+
+export interface PublicSuggestion {
+  id: string;
+  event: { id: string; title: string; startsAt: string };
+  seq: number;
+  text: string;
+  state: SuggestionState;
+  decision: SuggestionDecision | null;
+  decisionReason: string | null;
+  members: string[];
+  otherAuthors: number;
+  appealCount: number;
+  units: { name: string; role: 'lead' | 'assisting' }[];
+  replyDueAt: string | null;
+  grade: ReplyGrade | null;
+  progress: number;
+  replies: SuggestionReply[];
+  milestones: SuggestionMilestone[];
+  feedback: { reply: Record<Rating, number>; result: Record<Rating, number> };
+  journey: { step: string; toState: string; at: string; detail: Record<string, unknown> }[];
+}
+
+export interface PublicEventResults {
+  event: { id: string; title: string; startsAt: string };
+  items: PublicSuggestion[];
+  rollup: SuggestionRollup;
 }

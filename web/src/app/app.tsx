@@ -20,6 +20,8 @@ const PublicVenuesPage = lazy(() => import('../features/public-venues/public-ven
 const PublicVenuePage = lazy(() => import('../features/public-venues/public-venue.page.js').then((m) => ({ default: m.PublicVenuePage })));
 const PublicConsultationPage = lazy(() => import('../features/public-consultations/public-consultation.page.js').then((m) => ({ default: m.PublicConsultationPage })));
 const SignInPage = lazy(() => import('../features/public-consultations/sign-in.page.js').then((m) => ({ default: m.SignInPage })));
+const PublicSuggestionPage = lazy(() => import('../features/public-suggestions/public-suggestion.page.js').then((m) => ({ default: m.PublicSuggestionPage })));
+const PublicEventResultsPage = lazy(() => import('../features/public-suggestions/public-suggestion.page.js').then((m) => ({ default: m.PublicEventResultsPage })));
 const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.routes.js').then((m) => ({ default: m.WorkbenchRoutes })));
 
 /** The whole app: language-aware Ant Design theme, session, and the page routes. */
@@ -44,6 +46,8 @@ export function App() {
                   <Route path="status" element={<StatusPage />} />
                   <Route path="events/:id" element={<PublicConsultationPage />} />
                   <Route path="sign-in/:id" element={<SignInPage />} />
+                  <Route path="suggestions/:id" element={<PublicSuggestionPage />} />
+                  <Route path="consultations/:id/results" element={<PublicEventResultsPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

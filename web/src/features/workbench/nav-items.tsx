@@ -9,9 +9,11 @@ import {
   HomeOutlined,
   KeyOutlined,
   LockOutlined,
+  CheckSquareOutlined,
+  FlagOutlined,
+  MessageOutlined,
   TeamOutlined,
   CommentOutlined,
-  FlagOutlined,
   NodeIndexOutlined,
   ScheduleOutlined,
   CarOutlined,
@@ -19,7 +21,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.js';
 
-export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'consultations' | 'myEvents' | 'campaigns' | 'templates' | 'password' | 'topics' | 'topicCandidates' | 'myVisits';
+export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'consultations' | 'myEvents' | 'campaigns' | 'templates' | 'password' | 'topics' | 'topicCandidates' | 'myVisits' | 'suggestionsUnit' | 'suggestionsDesk' | 'suggestionsMine';
 
 export interface NavItem {
   key: NavKey;
@@ -49,4 +51,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'campaigns', path: '/workbench/campaigns', icon: <FlagOutlined />, permission: 'consultations:read' },
   { key: 'templates', path: '/workbench/procedure-templates', icon: <NodeIndexOutlined />, permission: 'consultations:templates' },
   { key: 'password', path: '/workbench/password', icon: <LockOutlined /> },
+  { key: 'suggestionsUnit', path: '/workbench/suggestions/assigned', icon: <CheckSquareOutlined />, permission: 'suggestions:handle' },
+  { key: 'suggestionsDesk', path: '/workbench/suggestions/desk', icon: <FlagOutlined />, permission: 'suggestions:assign' },
+  { key: 'suggestionsMine', path: '/workbench/suggestions/mine', icon: <MessageOutlined />, permission: 'suggestions:feedback' },
 ];

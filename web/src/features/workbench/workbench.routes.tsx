@@ -26,6 +26,11 @@ const TopicsPage = lazy(() => import('../topics/topics.page.js').then((m) => ({ 
 const CandidatesPage = lazy(() => import('../topics/candidates.page.js').then((m) => ({ default: m.CandidatesPage })));
 const TopicDetailPage = lazy(() => import('../topics/topic-detail.page.js').then((m) => ({ default: m.TopicDetailPage })));
 const MyVisitsPage = lazy(() => import('../visits/my-visits.page.js').then((m) => ({ default: m.MyVisitsPage })));
+const EventSuggestionsPage = lazy(() => import('../suggestions/suggestion-lists.page.js').then((m) => ({ default: m.EventSuggestionsPage })));
+const UnitSuggestionsPage = lazy(() => import('../suggestions/suggestion-lists.page.js').then((m) => ({ default: m.UnitSuggestionsPage })));
+const SuggestionDeskPage = lazy(() => import('../suggestions/suggestion-lists.page.js').then((m) => ({ default: m.SuggestionDeskPage })));
+const MySuggestionsPage = lazy(() => import('../suggestions/suggestion-lists.page.js').then((m) => ({ default: m.MySuggestionsPage })));
+const SuggestionDetailPage = lazy(() => import('../suggestions/suggestion-detail.page.js').then((m) => ({ default: m.SuggestionDetailPage })));
 const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
 
 const BASE = '/workbench/territories';
@@ -207,6 +212,46 @@ export function WorkbenchRoutes() {
           }
         />
         <Route path="password" element={<PasswordPage />} />
+        <Route
+          path="consultations/:id/suggestions"
+          element={
+            <RequirePermission permission="suggestions:manage">
+              <EventSuggestionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="suggestions/assigned"
+          element={
+            <RequirePermission permission="suggestions:handle">
+              <UnitSuggestionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="suggestions/desk"
+          element={
+            <RequirePermission permission="suggestions:assign">
+              <SuggestionDeskPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="suggestions/mine"
+          element={
+            <RequirePermission permission="suggestions:read">
+              <MySuggestionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="suggestions/:id"
+          element={
+            <RequirePermission permission="suggestions:read">
+              <SuggestionDetailPage />
+            </RequirePermission>
+          }
+        />
         <Route path="*" element={<NotFoundPage home="/workbench" />} />
       </Route>
     </Routes>
