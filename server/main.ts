@@ -1,7 +1,7 @@
 import { createApp, createWorkers, openAndMigrate } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './infra/logger.js';
-import { DEMO_PASSWORD, seed, seedDemoAppeals } from './modules/demo/index.js';
+import { DEMO_PASSWORD, seed, seedDemoAppeals, seedDemoCampaignMonth } from './modules/demo/index.js';
 
 /** `npm start`: migrate, seed on first start, serve; stop cleanly on SIGTERM/SIGINT. */
 async function main() {
@@ -23,6 +23,12 @@ async function main() {
   if (seeded.territoriesImported) logger.info(`seeded ${seeded.territoriesImported} territories of 西湖区 (Xihu district)`);
   // Only a demo server's first start: the test harness seeds the demo accounts without these appeals.
   if (config.seed === 'demo' && (await seedDemoAppeals(database.db))) logger.info('seeded the demo appeals');
+  if (config.seed === 'demo') {
+    const month = await seedDemoCampaignMonth(database.db, (done, total) => {
+      if (done === 1 || done % 6 === 0 || done === total) logger.info(`seeding the demo consultation month: ${done} of ${total} events`);
+    });
+    if (month) logger.info(`seeded the demo consultation month: ${month.events} events in 12 towns (${month.stationsAdded} stations added)`);
+  }
   const app = await createApp(config, database, logger);
   const workers = createWorkers(database, logger);
 

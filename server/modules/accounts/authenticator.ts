@@ -102,3 +102,11 @@ export function createAuthenticator(db: Kysely<DB>, config: Config): Authenticat
     },
   };
 }
+
+/**
+ * The actor an account is when it acts itself, for demo seeds that take data through the same
+ * commands people use (so permissions, workflow and audit apply). Never reachable from a request.
+ */
+export async function actorOfAccount(db: Kysely<DB>, accountId: string): Promise<Actor | null> {
+  return actorFor(db, accountId, 'token', { mustChangePassword: false });
+}

@@ -1,7 +1,7 @@
 import type { HttpModule } from '../../infra/http/app.js';
 import { accountsRoutes } from './accounts.routes.js';
 
-export { actorFromApiToken, createAuthenticator, grantsOf, SESSION_COOKIE } from './authenticator.js';
+export { actorFromApiToken, actorOfAccount, createAuthenticator, grantsOf, SESSION_COOKIE } from './authenticator.js';
 export { createAccount, type NewAccount } from './commands/create-account.js';
 export { createUnit } from './commands/manage-units.js';
 export { countAccounts, findAccountByUsername, listAccountIdsWithRole } from './accounts.repository.js';

@@ -3,7 +3,7 @@ import { consultationsRoutes } from './consultations.routes.js';
 
 export type { ConsultationsTables, ArtefactKind, ProcedureStep } from './consultations.table.js';
 /** Read by other modules (suggestions): an event's row, and its artefacts. */
-export { findConsultation, insertArtefact, listArtefacts } from './consultations.repository.js';
+export { findConsultation, insertArtefact, listArtefacts, listCampaigns } from './consultations.repository.js';
 export { evaluateConsultation, type EvaluationInput } from './consultation-evaluation.js';
 /** Seed helpers (a campaign month's demo data builds on these): commands that also take 'system' as the caller. */
 export { createConsultation, type NewConsultation } from './commands/create-consultation.js';

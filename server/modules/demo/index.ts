@@ -1,2 +1,3 @@
 export { seed, DEMO_PASSWORD, XIHU_SEED_FILE, type SeedResult } from './demo.seed.js';
 export { seedDemoAppeals } from './demo-appeals.seed.js';
+export { seedDemoCampaignMonth, DEMO_TOWNS, type CampaignMonthReport } from './campaign-month.seed.js';

@@ -3,5 +3,16 @@ import { suggestionsRoutes } from './suggestions.routes.js';
 
 export type { SuggestionsTables } from './suggestions.table.js';
 export { rollUp, type Rollup, type RollupInput } from './suggestion-rollups.js';
+export { suggestionCountsOfEvent } from './suggestion-counts.js';
+export type { SuggestionDecision } from './suggestion.workflow.js';
+/** The commands, for demo seeds that act as the accounts whose job each step is. */
+export { addSuggestion } from './commands/add-suggestion.js';
+export { issueSuggestionList } from './commands/issue-suggestion-list.js';
+export { decideSuggestionCommand } from './commands/decide-suggestion.js';
+export { assignSuggestion } from './commands/assign-suggestion.js';
+export { respondToAssignment } from './commands/respond-to-assignment.js';
+export { replyToSuggestion } from './commands/reply-to-suggestion.js';
+export { reportProgress } from './commands/report-progress.js';
+export { giveFeedback } from './commands/give-feedback.js';
 
 export const suggestionsModule: HttpModule = { name: 'suggestions', routes: suggestionsRoutes };

@@ -1,3 +1,5 @@
+import { registerSuggestionCounts } from '../consultations/index.js';
+import { suggestionCountsOfEvent } from './suggestion-counts.js';
 import { z } from 'zod';
 import { contextOf, type Deps, type ZodApp } from '../../infra/http/app.js';
 import type { Actor } from '../../infra/http/access.js';
@@ -56,6 +58,8 @@ import { eventScope, loadBundles, loadSuggestion, managedEvent } from './suggest
 const UNIT_OPEN = ['assigned', 'objected', 'signed', 'replied', 'reopened', 'closed'] as const;
 
 export function suggestionsRoutes(app: ZodApp, { database, calendar }: Deps) {
+  // Events' evaluations count their suggestions through this module.
+  registerSuggestionCounts(suggestionCountsOfEvent);
   const { db } = database;
   const tags = ['suggestions'];
   const idParams = z.object({ id: z.string().uuid() });

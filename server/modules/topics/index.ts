@@ -5,5 +5,6 @@ export { clusterAppeals, type AppealCluster, type ClusterInput } from './appeal-
 export type { TopicsTables } from './topics.table.js';
 export { findTopic } from './topics.repository.js';
 export { findVisibleTopic } from './topics.service.js';
+export { seedFiledTopic, type FiledTopicSeed } from './topics.seed.js';
 
 export const topicsModule: HttpModule = { name: 'topics', routes: topicsRoutes };

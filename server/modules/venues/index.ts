@@ -8,6 +8,6 @@ export { addDutyException } from './commands/add-duty-exception.js';
 export { editMemberProfile } from './commands/edit-member-profile.js';
 export { findActiveHallOfTown } from './venues.repository.js';
 export { seedDemoVenues } from './venues.seed.js';
-export { accountNames, findVenue, listVenuesByIds, venueIdsHeadedBy } from './venues.repository.js';
+export { accountNames, findVenue, listVenuesByIds, searchVenues, venueIdsHeadedBy } from './venues.repository.js';
 
 export const venuesModule: HttpModule = { name: 'venues', routes: venuesRoutes };
