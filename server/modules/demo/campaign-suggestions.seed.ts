@@ -84,14 +84,14 @@ export async function seedCampaignSuggestions(db: Kysely<DB>, ctx: CommandContex
     const added = [];
     for (const [i, text] of e.suggestionTexts.entries()) {
       const author = e.authors[i % Math.max(1, e.authors.length)];
-      added.push({ text, row: await addSuggestion(db, ctx, staff, e.id, { text, authors: author ? [{ accountId: author }] : [{ name: '居民代表' }] }) });
+      added.push({ text, author, row: await addSuggestion(db, ctx, staff, e.id, { text, authors: author ? [{ accountId: author }] : [{ name: '居民代表' }] }) });
     }
     await issueSuggestionList(db, ctx, staff, e.id, { title: '意见清单' });
     await advance(e.id, 1); // past 形成意见清单
     if (lateness > 0.9) continue; // the month's last meetings: the list is issued, decisions pending
 
     let allAssigned = true;
-    for (const { text, row } of added) {
+    for (const { text, author, row } of added) {
       const r = random();
       const decision: SuggestionDecision = r < 0.66 ? 'adopted' : r < 0.78 ? 'partly_adopted' : r < 0.9 ? 'reference' : 'not_adopted';
       let s = await decideSuggestionCommand(db, ctx, staff, row.id, {
@@ -120,7 +120,6 @@ export async function seedCampaignSuggestions(db: Kysely<DB>, ctx: CommandContex
       if (grade === 'B') {
         s = await reportProgress(db, ctx, clerk.actor, s.id, { version: s.version, percent: 30 + Math.floor(random() * 50), milestone: '方案已确定，施工单位进场（演示数据）', onDate: '2026-11-25' });
       }
-      const author = e.authors[0];
       const rater = grade === 'A' && author ? await raterOf(author) : undefined;
       if (rater) {
         const f = random();
