@@ -883,6 +883,8 @@ const en: Messages<typeof zhCN> = {
     back: 'Back to campaigns',
     viewFor: 'View the campaign “{{name}}”',
     eventsTitle: 'Events in this campaign',
+    figures: 'Results',
+    coverage: '{{events}} events, reaching {{covered}} of {{towns}} towns/streets (by where each event was held)',
   },
   templates: {
     title: 'Procedures',

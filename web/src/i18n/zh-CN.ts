@@ -879,6 +879,8 @@ const zhCN = {
     back: '返回协商议事月列表',
     viewFor: '查看协商议事月“{{name}}”',
     eventsTitle: '本月协商活动',
+    figures: '成效数据',
+    coverage: '{{events}} 场活动，覆盖 {{covered}} / {{towns}} 个镇街（按活动所在地统计）',
   },
   templates: {
     title: '协商规程',

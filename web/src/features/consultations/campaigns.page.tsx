@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client.js';
-import type { Campaign, ConsultationSummary, ListResponse } from '../../api/types.js';
+import type { Campaign, ConsultationSummary, ListResponse, SuggestionRollup, Territory } from '../../api/types.js';
 import { useRequest } from '../../api/use-request.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { pageControls } from '../../components/page-controls.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../../session/session.js';
+import { RollupView } from '../suggestions/suggestion-text.js';
 import { ConsultationTable } from './consultations.page.js';
 
 interface Values {
@@ -132,6 +133,22 @@ export function CampaignDetailPage() {
   const [nonce, setNonce] = useState(0);
   const campaign = useRequest((signal) => api.get<Campaign>(`/campaigns/${id}`, undefined, signal), `${id}:${nonce}`);
   const events = useRequest((signal) => api.get<ListResponse<ConsultationSummary>>('/consultations', { campaignId: id, limit: 200 }, signal), id);
+  // The figures come from the records: suggestions rolled up over the campaign's events, and
+  // the towns/streets its events reached against those of its area (the district when unset).
+  const rollup = useRequest((signal) => api.get<{ events: number; rollup: SuggestionRollup }>(`/public/campaigns/${id}/suggestion-rollup`, undefined, signal), `${id}:${nonce}`);
+  const area = campaign.data?.territoryCode;
+  const towns = useRequest(
+    async (signal) => {
+      const childrenOf = async (code: string) => (await api.get<ListResponse<Territory>>(`/territories/${encodeURIComponent(code)}/children`, { limit: 200 }, signal)).items;
+      if (area) return childrenOf(area);
+      // The deployment's district (one county): its towns/streets; with several, every town.
+      const counties = (await api.get<ListResponse<Territory>>('/territories', { level: 'county', limit: 2 }, signal)).items;
+      if (counties.length === 1) return childrenOf((counties[0] as Territory).code);
+      return (await api.get<ListResponse<Territory>>('/territories', { level: 'town', limit: 200 }, signal)).items;
+    },
+    `${id}:${area ?? ''}`,
+  );
+  const covered = new Set((events.data?.items ?? []).map((e) => (e.territoryCode ?? '').slice(0, 9)).filter((code) => (towns.data ?? []).some((town) => town.code === code)));
   const [editing, setEditing] = useState(false);
   usePageTitle(campaign.data?.title ?? t('campaigns.title'));
   if (campaign.error) return <ProblemAlert error={campaign.error} className="mh-block" />;
@@ -155,6 +172,11 @@ export function CampaignDetailPage() {
           <div className="mh-pre-wrap">{c.description || '—'}</div>
         </Descriptions.Item>
       </Descriptions>
+      <h2>{t('campaigns.figures')}</h2>
+      {towns.data && towns.data.length > 0 && events.data && (
+        <p className="mh-block">{t('campaigns.coverage', { covered: covered.size, towns: towns.data.length, events: events.data.page.total })}</p>
+      )}
+      {rollup.data && <RollupView t={t} rollup={rollup.data.rollup} />}
       <h2>{t('campaigns.eventsTitle')}</h2>
       <ConsultationTable items={events.data?.items ?? []} loading={events.loading} pagination={false} />
       <CampaignModal
