@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../server/infra/audit/audit.repository.js';
 import { registerSuggestionCounts } from '../../server/modules/consultations/index.js';
+import { suggestionCountsOfEvent } from '../../server/modules/suggestions/index.js';
 import { ENGINES } from '../support/db.js';
 import { HOSTILE } from '../support/hostile.js';
 import { as, login, type Session } from '../support/http.js';
@@ -148,7 +149,7 @@ describe.each(ENGINES)('consultation events over HTTP on %s', (engine) => {
     e = (await advance(station, e)).json() as Detail;
     expect(e).toMatchObject({ state: 'completed', allowedActions: [], signInToken: null });
     expect((await advance(station, e)).json()).toMatchObject({ code: 'ACTION_NOT_ALLOWED' });
-    expect(e.evaluation).toMatchObject({ attendees: 1, residents: 1, membersPresent: 0, artefactsRequired: 4, artefactsPresent: 4, suggestions: null });
+    expect(e.evaluation).toMatchObject({ attendees: 1, residents: 1, membersPresent: 0, artefactsRequired: 4, artefactsPresent: 4, suggestions: 0, adoptionRate: null });
   });
 
   it('QR sign-in: a wrong token is not found, a phone signs in once, an account signs in as itself; phones are masked and only for organisers', async () => {
@@ -256,15 +257,19 @@ describe.each(ENGINES)('consultation events over HTTP on %s', (engine) => {
     expect((await created(station)).steps).toHaveLength(4);
   });
 
-  it('the evaluation takes the suggestion counts a module registers, and reports them unknown without one', async () => {
+  it('the evaluation counts suggestions through the module registered for it, and reports them unknown without one', async () => {
     const e = await created(station);
-    expect(e.evaluation).toMatchObject({ suggestions: null, adoptionRate: null });
+    // The suggestions module registers itself when the app starts: no suggestions yet, no rates.
+    expect(e.evaluation).toMatchObject({ suggestions: 0, adopted: 0, adoptionRate: null });
     registerSuggestionCounts(async (_db, id) => (id === e.id ? { total: 4, adopted: 3, implemented: 1, satisfied: 1, rated: 1 } : undefined));
     try {
       const ev = ((await api(staff, 'GET', `/consultations/${e.id}`)).json() as Detail).evaluation;
       expect(ev).toMatchObject({ suggestions: 4, adopted: 3, adoptionRate: 0.75, implementationRate: 0.333, satisfactionRate: 1 });
-    } finally {
       registerSuggestionCounts(undefined);
+      const unknown = ((await api(staff, 'GET', `/consultations/${e.id}`)).json() as Detail).evaluation;
+      expect(unknown).toMatchObject({ suggestions: null, adoptionRate: null });
+    } finally {
+      registerSuggestionCounts(suggestionCountsOfEvent);
     }
   });
 

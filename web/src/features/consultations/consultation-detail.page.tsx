@@ -132,6 +132,7 @@ export function ConsultationDetailPage() {
         <Space wrap>
           <Tag color={STATE_COLORS[c.state]}>{t(`consultations.states.${c.state}`)}</Tag>
           {c.presentKinds.includes('announcement') && c.state !== 'cancelled' && <Link to={`/events/${c.id}`}>{t('consultations.publicPage')}</Link>}
+          <Link to={`/workbench/consultations/${c.id}/minutes`}>{t('minutesPrint.open')}</Link>
           {c.allowedActions.includes('advance') && (
             <Button type="primary" onClick={() => act(() => api.post<ConsultationDetail>(`/consultations/${c.id}/actions`, { action: 'advance', version: c.version }), t('consultations.advanced'))}>
               {t('consultations.advance')}

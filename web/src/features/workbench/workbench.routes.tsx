@@ -19,6 +19,7 @@ const VenueDetailPage = lazy(() => import('../venues/venue-detail.page.js').then
 const MyDutyPage = lazy(() => import('../venues/my-duty.page.js').then((m) => ({ default: m.MyDutyPage })));
 const ConsultationsPage = lazy(() => import('../consultations/consultations.page.js').then((m) => ({ default: m.ConsultationsPage })));
 const ConsultationDetailPage = lazy(() => import('../consultations/consultation-detail.page.js').then((m) => ({ default: m.ConsultationDetailPage })));
+const MinutesPrintPage = lazy(() => import('../consultations/minutes-print.page.js').then((m) => ({ default: m.MinutesPrintPage })));
 const CampaignsPage = lazy(() => import('../consultations/campaigns.page.js').then((m) => ({ default: m.CampaignsPage })));
 const CampaignDetailPage = lazy(() => import('../consultations/campaigns.page.js').then((m) => ({ default: m.CampaignDetailPage })));
 const TemplatesPage = lazy(() => import('../consultations/templates.page.js').then((m) => ({ default: m.TemplatesPage })));
@@ -176,6 +177,14 @@ export function WorkbenchRoutes() {
           element={
             <RequirePermission permission="consultations:read">
               <ConsultationDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="consultations/:id/minutes"
+          element={
+            <RequirePermission permission="consultations:read">
+              <MinutesPrintPage />
             </RequirePermission>
           }
         />
