@@ -805,6 +805,7 @@ const en: Messages<typeof zhCN> = {
     cancelReason: 'Reason for cancelling',
     cancelled: 'The event is cancelled',
     publicPage: 'Public page',
+    suggestionsPage: 'Open the suggestion list on its own page',
     artefacts: 'Documents',
     noArtefacts: 'No documents yet',
     addArtefact: 'Add a document',

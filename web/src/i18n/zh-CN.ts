@@ -801,6 +801,7 @@ const zhCN = {
     cancelReason: '取消理由',
     cancelled: '活动已取消',
     publicPage: '公开页面',
+    suggestionsPage: '在单独页面打开意见清单',
     artefacts: '活动材料',
     noArtefacts: '还没有材料',
     addArtefact: '添加材料',

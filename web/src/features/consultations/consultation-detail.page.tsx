@@ -10,6 +10,8 @@ import { useRequest } from '../../api/use-request.js';
 import { formatDateTime } from '../../components/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { useSession } from '../../session/session.js';
+import { SuggestionListPanel } from '../suggestions/suggestion-list-panel.js';
 import { ArtefactModal } from './artefact-modal.js';
 import { kindList, STATE_COLORS } from './consultation-text.js';
 
@@ -84,6 +86,7 @@ export function ConsultationDetailPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { id = '' } = useParams();
+  const { can } = useSession();
   const [data, setData] = useState<ConsultationDetail>();
   const loaded = useRequest((signal) => api.get<ConsultationDetail>(`/consultations/${id}`, undefined, signal), id);
   useEffect(() => setData(loaded.data), [loaded.data]);
@@ -236,6 +239,18 @@ export function ConsultationDetailPage() {
           <Table<Attendee> rowKey="id" size="small" columns={attendeeColumns} dataSource={c.attendance} pagination={false} scroll={{ x: 'max-content' }} />
         )}
       </Card>
+      {can('suggestions:manage') && c.may.manage && c.state !== 'cancelled' && (
+        <div className="mh-block">
+          <p>
+            <Link to={`/workbench/consultations/${c.id}/suggestions`}>
+              {t('consultations.suggestionsPage')}
+            </Link>
+            {' · '}
+            <Link to={`/consultations/${c.id}/results`}>{t('suggestions.publicResults')}</Link>
+          </p>
+          <SuggestionListPanel consultationId={c.id} onChanged={loaded.reload} />
+        </div>
+      )}
       <Card size="small" className="mh-block" title={<h2 className="mh-card-title">{t('consultations.evaluation')}</h2>}>
         <Descriptions column={{ xs: 1, sm: 2, md: 4 }} size="small">
           <Descriptions.Item label={t('consultations.evaluationItems.attendees')}>{ev.attendees}</Descriptions.Item>

@@ -22,9 +22,10 @@ interface AddForm {
 
 /**
  * An event's suggestion list (意见清单) for the people who manage it: add, edit, merge duplicates,
- * decide, issue the list and export it. The events page embeds it; it also has its own page.
+ * decide, issue the list and export it. The event page embeds it (and hears of changes, since
+ * issuing the list adds a document to the event); it also has its own page.
  */
-export function SuggestionListPanel({ consultationId }: { consultationId: string }) {
+export function SuggestionListPanel({ consultationId, onChanged }: { consultationId: string; onChanged?: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useSession();
@@ -51,6 +52,7 @@ export function SuggestionListPanel({ consultationId }: { consultationId: string
       await fn();
       message.success(t('common.saved'));
       list.reload();
+      onChanged?.();
       return true;
     } catch (err) {
       if (form) applyFieldErrors(form, err, fields);

@@ -45,7 +45,7 @@ function SummaryList({ path, query }: { path: string; query?: Record<string, str
   );
 }
 
-/** An event's suggestion list as its own workbench page, until the events page embeds the panel. */
+/** An event's suggestion list as its own workbench page (the event page embeds the same panel). */
 export function EventSuggestionsPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
