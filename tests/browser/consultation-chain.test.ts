@@ -318,8 +318,7 @@ describe.skipIf(!browserAvailable())('one topic from a cluster of appeals to a p
   });
 
   it('the resident who filed the linked appeal was told, finds it under her suggestions and rates the result satisfied', async () => {
-    // Her inbox holds the decision and both replies (no inbox page yet: read where it is kept);
-    // the phone she filed with got the final answer by SMS.
+    // Her inbox holds the decision and both replies; the phone she filed with got the answer by SMS.
     const inbox = await web.db.selectFrom('notification').select(['kind', 'payload']).where('account_id', '=', residentId).where('resource_id', '=', suggestionIds.shelter).orderBy('created_at').execute();
     expect(inbox.map((n) => n.kind)).toEqual(['suggestion.decided', 'suggestion.replied', 'suggestion.replied']);
     expect(JSON.parse(inbox[0]!.payload)).toMatchObject({ path: `/suggestions/${suggestionIds.shelter}` });
@@ -330,6 +329,16 @@ describe.skipIf(!browserAvailable())('one topic from a cluster of appeals to a p
     const page = resident.page;
     await signInViaApi(resident.context.request, 'resident');
     await page.goto('/workbench');
+    // 我的消息 tells her in words, newest first, each leading to the suggestion's public journey.
+    await page.getByRole('navigation', { name: '工作台菜单' }).getByRole('link', { name: '我的消息' }).click();
+    await page.getByRole('heading', { level: 1, name: /我的消息/ }).waitFor();
+    const told = page.locator('.mh-inbox').getByRole('link', { name: /已研究决定：采纳/ });
+    await told.waitFor();
+    expect(await page.locator('.mh-inbox').getByRole('link', { name: /已收到承办单位答复（[AB] 类）/ }).count()).toBe(2);
+    expect(await told.getAttribute('href')).toBe(`/suggestions/${suggestionIds.shelter}`);
+    await page.getByRole('button', { name: '全部标为已读' }).click();
+    await page.locator('.mh-inbox-unread').first().waitFor({ state: 'detached' });
+    expect(resident.problems).toEqual([]);
     await page.getByRole('navigation', { name: '工作台菜单' }).getByRole('link', { name: '我的意见建议' }).click();
     await page.getByRole('heading', { level: 1, name: '我的意见建议' }).waitFor();
     const mine = page.getByRole('link', { name: new RegExp(SUGGESTIONS.shelter.slice(0, 10)) });

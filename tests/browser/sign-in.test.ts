@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
 import { DEMO_PASSWORD, newContext, signInViaApi, startWeb, type WebFixture } from './web.fixture.js';
 
-const ADMIN_NAV = ['工作台', '诉求工单', '协商议题', '候选议题', '协商活动', '我的协商活动', '协商议事月', '意见建议交办台', '议事场所', '类别与时限', '协商规程', '行政区划', '账号管理', '承办单位', 'API 令牌', '审计日志', '修改密码'];
+const ADMIN_NAV = ['工作台', '我的消息', '诉求工单', '协商议题', '候选议题', '协商活动', '我的协商活动', '协商议事月', '意见建议交办台', '议事场所', '类别与时限', '协商规程', '行政区划', '账号管理', '承办单位', 'API 令牌', '审计日志', '修改密码'];
 
 describe.skipIf(!browserAvailable())('signing in (browser)', () => {
   let web: WebFixture;
@@ -48,7 +48,7 @@ describe.skipIf(!browserAvailable())('signing in (browser)', () => {
     await page.getByRole('heading', { name: '没有权限访问此页面' }).waitFor();
 
     const nav = page.getByRole('navigation', { name: '工作台菜单' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['工作台', '我的意见建议', '行政区划', '修改密码']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['工作台', '我的消息', '我的意见建议', '行政区划', '修改密码']);
     for (const name of ['账号管理', '承办单位', 'API 令牌', '审计日志']) {
       expect(await page.getByRole('link', { name }).count()).toBe(0);
     }

@@ -27,6 +27,7 @@ const en: Messages<typeof zhCN> = {
     skipToContent: 'Skip to main content',
     items: {
       home: 'Workbench',
+      inbox: 'My messages',
       territories: 'Territories',
       appeals: 'Appeals',
       appealSettings: 'Categories & deadlines',
@@ -150,6 +151,7 @@ const en: Messages<typeof zhCN> = {
     quickLinks: 'Quick links',
     linkHints: {
       home: 'Workbench start page',
+      inbox: 'Notices of progress: appeals, topics, suggestions that concern you',
       territories: 'Provinces, cities, districts, towns and villages',
       appeals: 'Queue, dispatch and handle appeals',
       appealSettings: 'Edit the appeal category tree and the deadlines',
@@ -1223,6 +1225,32 @@ const en: Messages<typeof zhCN> = {
     undecided: 'Under consideration',
     none: '(none)',
     printedFrom: 'Minhu · printed {{at}}',
+  },
+  inbox: {
+    title: 'My messages',
+    unread: '{{count}} unread',
+    new: 'New',
+    markRead: 'Mark read',
+    markReadOf: 'Mark “{{text}}” read',
+    markAllRead: 'Mark all read',
+    empty: 'No messages yet',
+    generic: 'Something new happened',
+    kinds: {
+      appeal_register: 'New appeal {{trackingNo}} to take in',
+      appeal_dispatch: 'Appeal {{trackingNo}} was dispatched to your unit',
+      appeal_due_soon: 'Appeal {{trackingNo}} is due soon',
+      appeal_overdue: 'Appeal {{trackingNo}} is overdue',
+      appeal_escalated: 'Appeal {{trackingNo}} is overdue and was escalated',
+      topic_submit: 'Topic “{{title}}” was submitted for review',
+      topic_approve: 'Your topic “{{title}}” was filed',
+      topic_return: 'Your topic “{{title}}” was sent back for changes',
+      topic_reject: 'Your topic “{{title}}” was not taken up',
+      suggestion_decided: 'A suggestion concerning you ({{event}}, no. {{seq}}) was decided: {{decision}}',
+      suggestion_replied: 'A suggestion concerning you ({{event}}, no. {{seq}}) got the unit’s reply (grade {{grade}})',
+      suggestion_assigned: 'A suggestion was assigned to your unit: please sign for it',
+      suggestion_reopened: 'A suggestion came back for re-handling after an unsatisfied rating',
+      suggestion_objected: 'A unit objected to an assignment: a decision is needed',
+    },
   },
 };
 

@@ -23,6 +23,7 @@ const zhCN = {
     skipToContent: '跳到主要内容',
     items: {
       home: '工作台',
+      inbox: '我的消息',
       territories: '行政区划',
       appeals: '诉求工单',
       appealSettings: '类别与时限',
@@ -146,6 +147,7 @@ const zhCN = {
     quickLinks: '常用功能',
     linkHints: {
       home: '工作台首页',
+      inbox: '各项办理进展的通知：诉求、议题、与您有关的意见建议',
       territories: '查看省、市、区、镇街、村社区',
       appeals: '查看、派发和办理诉求工单',
       appealSettings: '维护诉求类别树和各类办理时限',
@@ -1219,6 +1221,32 @@ const zhCN = {
     undecided: '待研究',
     none: '（无）',
     printedFrom: '民呼 · 打印于 {{at}}',
+  },
+  inbox: {
+    title: '我的消息',
+    unread: '{{count}} 条未读',
+    new: '新',
+    markRead: '标为已读',
+    markReadOf: '将“{{text}}”标为已读',
+    markAllRead: '全部标为已读',
+    empty: '暂无消息',
+    generic: '有一条新的动态',
+    kinds: {
+      appeal_register: '新诉求 {{trackingNo}} 待受理',
+      appeal_dispatch: '诉求 {{trackingNo}} 已派单到您的单位',
+      appeal_due_soon: '诉求 {{trackingNo}} 即将到期',
+      appeal_overdue: '诉求 {{trackingNo}} 已超期',
+      appeal_escalated: '诉求 {{trackingNo}} 已超期并上报',
+      topic_submit: '议题“{{title}}”已提交，待审核备案',
+      topic_approve: '您提出的议题“{{title}}”已审核备案',
+      topic_return: '您提出的议题“{{title}}”被退回修改',
+      topic_reject: '您提出的议题“{{title}}”未予采纳',
+      suggestion_decided: '与您有关的意见建议（{{event}} 第 {{seq}} 条）已研究决定：{{decision}}',
+      suggestion_replied: '与您有关的意见建议（{{event}} 第 {{seq}} 条）已收到承办单位答复（{{grade}} 类）',
+      suggestion_assigned: '有一条意见建议交办给您的单位，请签收',
+      suggestion_reopened: '一条意见建议因不满意被退回重新办理',
+      suggestion_objected: '承办单位对一条交办意见提出异议，待决定',
+    },
   },
 };
 

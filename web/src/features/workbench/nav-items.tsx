@@ -7,6 +7,7 @@ import {
   ClusterOutlined,
   FileTextOutlined,
   HomeOutlined,
+  BellOutlined,
   KeyOutlined,
   LockOutlined,
   CheckSquareOutlined,
@@ -21,7 +22,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.js';
 
-export type NavKey = 'home' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'consultations' | 'myEvents' | 'campaigns' | 'templates' | 'password' | 'topics' | 'topicCandidates' | 'myVisits' | 'suggestionsUnit' | 'suggestionsDesk' | 'suggestionsMine';
+export type NavKey = 'home' | 'inbox' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'consultations' | 'myEvents' | 'campaigns' | 'templates' | 'password' | 'topics' | 'topicCandidates' | 'myVisits' | 'suggestionsUnit' | 'suggestionsDesk' | 'suggestionsMine';
 
 export interface NavItem {
   key: NavKey;
@@ -34,6 +35,7 @@ export interface NavItem {
 /** The workbench sections in menu order, each with the permission it needs. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/workbench', icon: <HomeOutlined /> },
+  { key: 'inbox', path: '/workbench/inbox', icon: <BellOutlined />, permission: 'inbox:read' },
   { key: 'appeals', path: '/workbench/appeals', icon: <FileTextOutlined />, permission: 'appeals:work' },
   { key: 'topics', path: '/workbench/topics', icon: <CommentOutlined />, permission: 'topics:read' },
   { key: 'topicCandidates', path: '/workbench/topic-candidates', icon: <NodeIndexOutlined />, permission: 'topics:cluster' },

@@ -19,6 +19,7 @@ const VenueDetailPage = lazy(() => import('../venues/venue-detail.page.js').then
 const MyDutyPage = lazy(() => import('../venues/my-duty.page.js').then((m) => ({ default: m.MyDutyPage })));
 const ConsultationsPage = lazy(() => import('../consultations/consultations.page.js').then((m) => ({ default: m.ConsultationsPage })));
 const ConsultationDetailPage = lazy(() => import('../consultations/consultation-detail.page.js').then((m) => ({ default: m.ConsultationDetailPage })));
+const InboxPage = lazy(() => import('../inbox/inbox.page.js').then((m) => ({ default: m.InboxPage })));
 const MinutesPrintPage = lazy(() => import('../consultations/minutes-print.page.js').then((m) => ({ default: m.MinutesPrintPage })));
 const CampaignsPage = lazy(() => import('../consultations/campaigns.page.js').then((m) => ({ default: m.CampaignsPage })));
 const CampaignDetailPage = lazy(() => import('../consultations/campaigns.page.js').then((m) => ({ default: m.CampaignDetailPage })));
@@ -177,6 +178,14 @@ export function WorkbenchRoutes() {
           element={
             <RequirePermission permission="consultations:read">
               <ConsultationDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="inbox"
+          element={
+            <RequirePermission permission="inbox:read">
+              <InboxPage />
             </RequirePermission>
           }
         />
