@@ -43,6 +43,9 @@ async function act(page: Page, action: string, expectedState: string, expectedCl
   await page.getByRole('button', { name: action, exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.locator('.ant-modal-title').filter({ hasText: action }).waitFor();
+  // Let the dialog's opening motion end first: on a loaded machine a click on 提交 during it
+  // was seen to be lost (the dialog stayed open showing nothing but its question).
+  await expect.poll(async () => (await dialog.getAttribute('class')) ?? '').not.toMatch(/ant-zoom/);
   if (fill) await fill(dialog);
   await dialog.getByRole('button', { name: '提交' }).click();
   // A dialog that stays open says why (a refusal, a missing field): put that in the failure.
