@@ -8,14 +8,12 @@ import {
   addAttendee,
   createCampaign,
   createConsultation,
-  decideConsultationAction,
-  findConsultation,
   listCampaigns,
 } from '../consultations/index.js';
 import { seedFiledTopic } from '../topics/index.js';
 import { createVenue, searchVenues } from '../venues/index.js';
 import { CAMPAIGN, EXTRA_STATIONS, SUGGESTIONS, TOPICS, seededRandom } from './campaign.data.js';
-import { seedCampaignSuggestions, type SeededEvent } from './campaign-suggestions.seed.js';
+import { advanceEvent, seedCampaignSuggestions, type SeededEvent } from './campaign-suggestions.seed.js';
 
 /** The district's twelve towns and streets (Xihu, NBS 2023 codes). */
 export const DEMO_TOWNS = ['330106002', '330106004', '330106005', '330106007', '330106008', '330106009', '330106010', '330106011', '330106012', '330106013', '330106109', '330106110'];
@@ -120,14 +118,10 @@ export async function seedDemoCampaignMonth(db: Kysely<DB>, onProgress?: (done: 
         endsAt: `${date}T08:30:00.000Z`,
       });
       const invited = [members[(t * 2 + k) % members.length], members[(t * 2 + k + 7) % members.length]].filter((m) => m !== undefined);
-      const advance = async () => {
-        const c = await findConsultation(db, event.id);
-        if (c) await decideConsultationAction(db, ctx, 'system', event.id, { action: 'advance', version: c.version });
-      };
       // Collect, propose, review: nothing required; research needs its report.
-      for (let i = 0; i < 3; i++) await advance();
+      await advanceEvent(db, ctx, event.id, 3);
       await addArtefact(db, ctx, 'system', event.id, { kind: 'research_report', title: '调研报告', body: `走访${station.name}周边小区住户${20 + Math.floor(random() * 40)}户，梳理出主要问题三项。（演示数据）` });
-      await advance();
+      await advanceEvent(db, ctx, event.id, 1);
       await addArtefact(db, ctx, 'system', event.id, { kind: 'announcement', title: '协商活动公告', body: `${date.slice(5, 7)}月${day}日下午2:30在${station.name}协商“${topicTitle}”，欢迎居民参加。（演示数据）` });
       await addArtefact(db, ctx, 'system', event.id, {
         kind: 'agenda',
@@ -156,7 +150,7 @@ export async function seedDemoCampaignMonth(db: Kysely<DB>, onProgress?: (done: 
       if (random() < 0.5) await addAttendee(db, ctx, 'system', event.id, { roleKind: 'leader', name: '镇街分管领导', affiliation: '镇街', speaker: true });
       await addArtefact(db, ctx, 'system', event.id, { kind: 'minutes', title: '会议纪要', body: `与会居民、委员围绕“${topicTitle}”发言，形成意见建议若干条，会后整理成意见清单。（演示数据）` });
       await addArtefact(db, ctx, 'system', event.id, { kind: 'photos', title: '活动照片', body: '现场照片三张（演示数据，未附图片）' });
-      await advance();
+      await advanceEvent(db, ctx, event.id, 1);
       events.push({ id: event.id, territoryCode: code, index: n, suggestionTexts: pickSuggestions(random, 3 + Math.floor(random() * 3)), authors: invited.map((m) => m.id) });
       n += 1;
       onProgress?.(n, total);

@@ -19,6 +19,14 @@ import {
 import { DEFAULT_UNIT, SUGGESTIONS, UNIT_FOR_SUGGESTION } from './campaign.data.js';
 import { DEMO_PASSWORD } from './demo.seed.js';
 
+/** Moves a demo event on by `times` steps as the system (stops once it is completed). */
+export async function advanceEvent(db: Kysely<DB>, ctx: CommandContext, id: string, times: number): Promise<void> {
+  let c = await findConsultation(db, id);
+  for (let i = 0; i < times && c && c.state !== 'completed'; i++) {
+    c = await decideConsultationAction(db, ctx, 'system', id, { action: 'advance', version: c.version });
+  }
+}
+
 /** An event of the demo month once its meeting is held: what was said there and by whom. */
 export interface SeededEvent {
   id: string;
@@ -70,14 +78,6 @@ export async function seedCampaignSuggestions(db: Kysely<DB>, ctx: CommandContex
     }
     return raters.get(accountId);
   };
-  const advance = async (id: string, times: number) => {
-    for (let i = 0; i < times; i++) {
-      const c = await findConsultation(db, id);
-      if (!c || c.state === 'completed') return;
-      await decideConsultationAction(db, ctx, 'system', id, { action: 'advance', version: c.version });
-    }
-  };
-
   for (const e of events) {
     // 0 for the first events of the month … 1 for the last.
     const lateness = e.index / Math.max(1, events.length - 1);
@@ -87,7 +87,7 @@ export async function seedCampaignSuggestions(db: Kysely<DB>, ctx: CommandContex
       added.push({ text, author, row: await addSuggestion(db, ctx, staff, e.id, { text, authors: author ? [{ accountId: author }] : [{ name: '居民代表' }] }) });
     }
     await issueSuggestionList(db, ctx, staff, e.id, { title: '意见清单' });
-    await advance(e.id, 1); // past 形成意见清单
+    await advanceEvent(db, ctx, e.id, 1); // past 形成意见清单
     if (lateness > 0.9) continue; // the month's last meetings: the list is issued, decisions pending
 
     let allAssigned = true;
@@ -128,6 +128,6 @@ export async function seedCampaignSuggestions(db: Kysely<DB>, ctx: CommandContex
       }
     }
     // Assigned lists move the event on: through 交办, and for the month's first meetings past 落实 and 反馈.
-    if (allAssigned) await advance(e.id, lateness < 0.35 ? 3 : 1);
+    if (allAssigned) await advanceEvent(db, ctx, e.id, lateness < 0.35 ? 3 : 1);
   }
 }

@@ -1235,6 +1235,9 @@ const en: Messages<typeof zhCN> = {
     markAllRead: 'Mark all read',
     empty: 'No messages yet',
     generic: 'Something new happened',
+    genericAppeal: 'Appeal {{trackingNo}} moved on',
+    genericTopic: 'Topic “{{title}}” moved on',
+    genericSuggestion: 'Suggestion ({{event}}, no. {{seq}}) moved on',
     kinds: {
       appeal_register: 'New appeal {{trackingNo}} to take in',
       appeal_dispatch: 'Appeal {{trackingNo}} was dispatched to your unit',

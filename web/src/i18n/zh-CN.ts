@@ -1231,6 +1231,9 @@ const zhCN = {
     markAllRead: '全部标为已读',
     empty: '暂无消息',
     generic: '有一条新的动态',
+    genericAppeal: '诉求 {{trackingNo}} 有新进展',
+    genericTopic: '议题“{{title}}”有新进展',
+    genericSuggestion: '意见建议（{{event}} 第 {{seq}} 条）有新进展',
     kinds: {
       appeal_register: '新诉求 {{trackingNo}} 待受理',
       appeal_dispatch: '诉求 {{trackingNo}} 已派单到您的单位',

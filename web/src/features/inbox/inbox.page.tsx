@@ -66,7 +66,11 @@ export function InboxPage() {
     };
     // Kinds this version has no sentence for still show, as a generic line.
     const key = `inbox.kinds.${n.kind.replace('.', '_')}`;
-    return i18n.exists(key) ? t(key as 'inbox.generic', values) : t('inbox.generic');
+    if (i18n.exists(key)) return t(key as 'inbox.generic', values);
+    if (n.resourceType === 'appeal' && values.trackingNo) return t('inbox.genericAppeal', values);
+    if (n.resourceType === 'topic' && values.title) return t('inbox.genericTopic', values);
+    if (n.resourceType === 'suggestion' && values.event) return t('inbox.genericSuggestion', values);
+    return t('inbox.generic');
   };
   return (
     <div className="mh-page">
