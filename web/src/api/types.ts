@@ -892,3 +892,101 @@ export interface PublicEventResults {
   items: PublicSuggestion[];
   rollup: SuggestionRollup;
 }
+
+// Public dashboards (数据看板): figures, coverage, campaign progress and the records behind a figure.
+export const FIGURE_KEYS = [
+  'appeals',
+  'appeals_closed',
+  'sign_on_time_rate',
+  'completion_on_time_rate',
+  'return_rate',
+  'reopen_rate',
+  'satisfaction_rate',
+  'resolution_rate',
+  'topics_filed',
+  'events',
+  'events_completed',
+  'suggestions',
+  'adoption_rate',
+  'implementation_rate',
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+export interface DashboardFigure {
+  key: FigureKey;
+  /** A rate in 0..1 (null when the denominator is 0) or a count. */
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+  kind: 'count' | 'rate';
+  /** API-relative link to the records behind the figure. */
+  records: string;
+}
+
+export interface DashboardFilters {
+  from: string;
+  to: string;
+  territory: string;
+  venue: string | null;
+  category: string | null;
+  campaign: string | null;
+}
+
+export interface DashboardResponse {
+  filters: DashboardFilters;
+  scope: { code: string; name: string; level: 'county' | 'town' | 'village'; venue: { id: string; name: string } | null };
+  figures: DashboardFigure[];
+  byCategory: { id: string; name: string; nameEn: string; count: number }[];
+  byTerritory: { code: string; name: string; count: number }[];
+  byMonth: { month: string; appeals: number; closed: number; suggestions: number; events: number }[];
+  generatedAt: string;
+  dataVersion: number;
+}
+
+export interface CoverageTown {
+  code: string;
+  name: string;
+  halls: number;
+  stations: number;
+  studios: number;
+  members: number;
+  events: number;
+}
+
+export interface CoverageStation {
+  id: string;
+  name: string;
+  townCode: string;
+  kind: 'hall' | 'station' | 'studio';
+  members: number;
+  events: number;
+  href: string;
+}
+
+export interface CoverageResponse {
+  district: { code: string; name: string };
+  towns: CoverageTown[];
+  summary: { towns: number; townsWithHall: number; townsWithStation: number; stations: number; members: number; events: number };
+  stations: CoverageStation[];
+}
+
+export interface CampaignProgressResponse {
+  campaign: { id: string; title: string; startsOn: string; endsOn: string; targetEvents: number | null; targetSuggestions: number | null; territoryCode: string | null };
+  days: { date: string; events: number; eventsCumulative: number; suggestions: number; suggestionsCumulative: number }[];
+  totals: { events: number; suggestions: number; adopted: number; towns: number; townsCovered: number };
+}
+
+export type FigureRecord =
+  | { kind: 'appeal'; trackingNo: string; category: string; categoryEn: string; townName: string; month: string; state: string; counted: boolean; href: null }
+  | { kind: 'suggestion'; id: string; text: string; eventTitle: string; state: string; decision: string | null; counted: boolean; href: string }
+  | { kind: 'event'; id: string; title: string; venueName: string | null; startsAt: string; state: string; counted: boolean; href: string }
+  | { kind: 'topic'; id: string; title: string; townName: string | null; filedAt: string | null; counted: boolean; href: string };
+
+export interface RecordsResponse {
+  figure: FigureKey;
+  kind: 'appeal' | 'suggestion' | 'event' | 'topic';
+  total: number;
+  page: number;
+  pageSize: number;
+  items: FigureRecord[];
+}

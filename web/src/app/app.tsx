@@ -22,6 +22,12 @@ const PublicConsultationPage = lazy(() => import('../features/public-consultatio
 const SignInPage = lazy(() => import('../features/public-consultations/sign-in.page.js').then((m) => ({ default: m.SignInPage })));
 const PublicSuggestionPage = lazy(() => import('../features/public-suggestions/public-suggestion.page.js').then((m) => ({ default: m.PublicSuggestionPage })));
 const PublicEventResultsPage = lazy(() => import('../features/public-suggestions/public-suggestion.page.js').then((m) => ({ default: m.PublicEventResultsPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/dashboard.page.js').then((m) => ({ default: m.DashboardPage })));
+const DashboardRecordsPage = lazy(() => import('../features/dashboard/records.page.js').then((m) => ({ default: m.DashboardRecordsPage })));
+const CoveragePage = lazy(() => import('../features/dashboard/coverage.page.js').then((m) => ({ default: m.CoveragePage })));
+const CampaignProgressPage = lazy(() => import('../features/dashboard/campaign-progress.page.js').then((m) => ({ default: m.CampaignProgressPage })));
+const TownReportPage = lazy(() => import('../features/dashboard/report.page.js').then((m) => ({ default: m.TownReportPage })));
+const CampaignReportPage = lazy(() => import('../features/dashboard/report.page.js').then((m) => ({ default: m.CampaignReportPage })));
 const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.routes.js').then((m) => ({ default: m.WorkbenchRoutes })));
 
 /** The whole app: language-aware Ant Design theme, session, and the page routes. */
@@ -48,6 +54,12 @@ export function App() {
                   <Route path="sign-in/:id" element={<SignInPage />} />
                   <Route path="suggestions/:id" element={<PublicSuggestionPage />} />
                   <Route path="consultations/:id/results" element={<PublicEventResultsPage />} />
+                  <Route path="dashboard" element={<DashboardPage />} />
+                  <Route path="dashboard/records" element={<DashboardRecordsPage />} />
+                  <Route path="coverage" element={<CoveragePage />} />
+                  <Route path="campaigns/:id/progress" element={<CampaignProgressPage />} />
+                  <Route path="reports/town/:code" element={<TownReportPage />} />
+                  <Route path="reports/campaign/:id" element={<CampaignReportPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

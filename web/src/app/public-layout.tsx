@@ -31,6 +31,9 @@ function PublicNav({ vertical }: { vertical?: boolean }) {
           <NavLink to="/status">{t('nav.status')}</NavLink>
         </li>
         <li>
+          <NavLink to="/dashboard">{t('dashboard.nav')}</NavLink>
+        </li>
+        <li>
           {session ? <NavLink to="/workbench">{t('nav.workbench')}</NavLink> : <NavLink to="/login">{t('nav.signIn')}</NavLink>}
         </li>
       </ul>

@@ -161,6 +161,7 @@ export function CampaignDetailPage() {
       </p>
       <div className="mh-page-head">
         <h1 className="mh-page-title">{c.title}</h1>
+        <Link to={`/campaigns/${c.id}/progress`}>{t('dashboard.campaign.progressLink')}</Link>
         {can('campaigns:manage') && <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
       </div>
       <Descriptions bordered column={1} size="small" className="mh-block">

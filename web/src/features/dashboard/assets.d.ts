@@ -1,0 +1,2 @@
+// Vite bundles the dashboard pages' stylesheet with their chunk.
+declare module '*.css';
