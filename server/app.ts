@@ -14,6 +14,7 @@ import { venuesModule } from './modules/venues/index.js';
 import { consultationsModule } from './modules/consultations/index.js';
 import { visitsModule } from './modules/visits/index.js';
 import { suggestionsModule } from './modules/suggestions/index.js';
+import { AppealAggregator, dashboardsModule } from './modules/dashboards/index.js';
 import { verificationModule } from './modules/verification/index.js';
 import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifications/index.js';
 import { TimerRunner } from './infra/timers/timer-runner.js';
@@ -21,7 +22,7 @@ import { CalendarService } from './infra/calendar/calendar.service.js';
 import { GroupCommitter } from './infra/group-commit.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule, suggestionsModule];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule, suggestionsModule, dashboardsModule];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {
@@ -44,6 +45,8 @@ export interface Workers {
   outbox: OutboxDrainer;
   search: AppealSearchIndexer;
   photos: PhotoSweeper;
+  /** Keeps the dashboards' facts and cubes current (every `searchEveryMs`, like the search index). */
+  dashboards: AppealAggregator;
   /** Timers, outbox and photo sweep every `everyMs`; the search indexer every `searchEveryMs` (it must keep up within a second). */
   start(everyMs: number, searchEveryMs?: number): void;
   stop(): Promise<void>;
@@ -56,22 +59,26 @@ export function createWorkers(database: DatabaseHandle, logger: Logger): Workers
   const outbox = new OutboxDrainer(database.db, { sms: logAdapter(logger, 'sms'), email: logAdapter(logger, 'email') }, logger);
   const photos = new PhotoSweeper(database.db, logger);
   const search = new AppealSearchIndexer(database.db, logger);
+  const dashboards = new AppealAggregator(database.db, logger);
   return {
     timers,
     outbox,
     search,
     photos,
+    dashboards,
     start(everyMs, searchEveryMs = 250) {
       timers.start(everyMs);
       outbox.start(everyMs);
       photos.start(everyMs);
       search.start(searchEveryMs);
+      dashboards.start(searchEveryMs);
     },
     async stop() {
       await timers.stop();
       await outbox.stop();
       await photos.stop();
       await search.stop();
+      await dashboards.stop();
     },
   };
 }

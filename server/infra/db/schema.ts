@@ -15,6 +15,7 @@ import type { ConsultationsTables } from '../../modules/consultations/consultati
 import type { VenuesTables } from '../../modules/venues/venues.table.js';
 import type { VisitsTables } from '../../modules/visits/visits.table.js';
 import type { SuggestionsTables } from '../../modules/suggestions/suggestions.table.js';
+import type { DashboardsTables } from '../../modules/dashboards/dashboards.table.js';
 
 export interface DB
   extends AuditTables,
@@ -29,4 +30,5 @@ export interface DB
     VenuesTables,
     ConsultationsTables,
     VisitsTables,
-    SuggestionsTables {}
+    SuggestionsTables,
+    DashboardsTables {}
