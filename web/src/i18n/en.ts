@@ -1268,6 +1268,7 @@ const en: Messages<typeof zhCN> = {
     figuresLabel: 'Figures',
     chartsTitle: 'Charts',
     dataTable: 'Data table',
+    tableOf: '{{name}} (data table)',
     ratio: '{{numerator}} ÷ {{denominator}}',
     countNote: 'Count',
     records: 'Records',

@@ -1264,6 +1264,7 @@ const zhCN = {
     figuresLabel: '指标',
     chartsTitle: '图表',
     dataTable: '数据表',
+    tableOf: '{{name}}（数据表）',
     ratio: '{{numerator}} ÷ {{denominator}}',
     countNote: '计数',
     records: '查看明细',

@@ -2,6 +2,7 @@ import { Button } from 'antd';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { echarts, type EChartsCoreOption } from './echarts-setup.js';
+import { TableScroll } from './table-scroll.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -76,7 +77,7 @@ export function ChartFigure({ caption, option, label, table, extra, chartClassNa
       </figcaption>
       {extra}
       <EChart option={option} label={label ?? caption} className={chartClassName} />
-      <div id={id} className={shown ? 'mh-table-scroll mh-chart-table' : 'mh-visually-hidden mh-print-only'} data-testid="chart-table">
+      <TableScroll id={id} label={t('dashboard.tableOf', { name: caption })} hidden={!shown} className="mh-chart-table" testId="chart-table">
         <table className="mh-print-table">
           <caption className="mh-visually-hidden">{caption}</caption>
           <thead>
@@ -104,7 +105,7 @@ export function ChartFigure({ caption, option, label, table, extra, chartClassNa
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </figure>
   );
 }

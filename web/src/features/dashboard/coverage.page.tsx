@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { EChart, escapeHtml } from './chart.js';
 import { loadCoverage } from './data.js';
+import { TableScroll } from './table-scroll.js';
 import { echarts } from './echarts-setup.js';
 import towns from './xihu-towns.geo.json' with { type: 'json' };
 import './dashboard.css';
@@ -95,7 +96,7 @@ export function CoveragePage() {
             </p>
           </figure>
           <h2 className="mh-section-title">{t('dashboard.coverage.townsTitle')}</h2>
-          <div className="mh-table-scroll">
+          <TableScroll label={t('dashboard.coverage.townsTitle')}>
             <table className="mh-print-table" data-testid="coverage-towns">
               <thead>
                 <tr>
@@ -122,9 +123,9 @@ export function CoveragePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <h2 className="mh-section-title">{t('dashboard.coverage.stationsTitle')}</h2>
-          <div className="mh-table-scroll">
+          <TableScroll label={t('dashboard.coverage.stationsTitle')}>
             <table className="mh-print-table" data-testid="coverage-stations">
               <thead>
                 <tr>
@@ -149,7 +150,7 @@ export function CoveragePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </div>

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { DashboardFigure } from '../../api/types.js';
+import { TableScroll } from './table-scroll.js';
 import { formatFigure, formulaOf, queryOf, type Filters } from './filters.js';
 
 /** One figure: name, formatted value, numerator ÷ denominator, formula on hover or focus, link to its records. */
@@ -45,7 +46,7 @@ export function FigureCard({ figure, filters, links = true }: { figure: Dashboar
 export function FigureTable({ figures }: { figures: DashboardFigure[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="mh-table-scroll">
+    <TableScroll label={t('dashboard.report.figures')}>
       <table className="mh-print-table">
         <thead>
           <tr>
@@ -66,6 +67,6 @@ export function FigureTable({ figures }: { figures: DashboardFigure[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

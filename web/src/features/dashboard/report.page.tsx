@@ -14,6 +14,7 @@ import { DashboardCharts } from './dashboard-charts.js';
 import { useDashboard } from './dashboard.page.js';
 import { loadCoverage } from './data.js';
 import { FigureTable } from './figure-cards.js';
+import { TableScroll } from './table-scroll.js';
 import { filtersOf, queryOf } from './filters.js';
 import './dashboard.css';
 
@@ -67,7 +68,7 @@ export function TownReportPage() {
               <h2 className="mh-section-title">{t('dashboard.coverage.title')}</h2>
               <p>{t('dashboard.report.townCoverage', { halls: town.halls, stations: town.stations, studios: town.studios, members: town.members, events: town.events })}</p>
               {stations.length > 0 && (
-                <div className="mh-table-scroll">
+                <TableScroll label={t('dashboard.coverage.stationsTitle')}>
                   <table className="mh-print-table">
                     <thead>
                       <tr>
@@ -88,7 +89,7 @@ export function TownReportPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               )}
             </section>
           )}
