@@ -111,14 +111,14 @@ describe.skipIf(!browserAvailable())('public dashboards (browser)', () => {
 
     // Live: an appeal registered through the API shows within seconds, without reloading.
     const before = district.figures.find((f) => f.key === 'appeals')?.value ?? 0;
-    const stamp = await page.getByTestId('dashboard-updated').textContent();
+    const stamp = await page.getByTestId('dashboard-updated').getAttribute('data-updated-at');
     await registerAppeal();
     await page.waitForFunction(
       ([want]) => document.querySelector('[data-figure="appeals"] [data-testid="figure-value"]')?.textContent === want,
       [new Intl.NumberFormat('zh-CN').format(before + 1)],
       { timeout: 10_000 },
     );
-    expect(await page.getByTestId('dashboard-updated').textContent()).not.toBe(stamp);
+    expect(await page.getByTestId('dashboard-updated').getAttribute('data-updated-at')).not.toBe(stamp);
 
     // Charts: a figure with a caption, a labelled canvas and a table behind the 数据表 button.
     const figures = page.locator('figure.mh-chart-figure');
@@ -130,10 +130,12 @@ describe.skipIf(!browserAvailable())('public dashboards (browser)', () => {
     const toggle = first.getByRole('button', { name: '数据表' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await first.locator('table').count()).toBe(1);
-    expect(await first.locator('table').isVisible()).toBe(false);
+    // Off screen (1 px, clipped) but in the document until the button shows it.
+    const width = async () => (await first.getByTestId('chart-table').boundingBox())?.width ?? 0;
+    expect(await width()).toBeLessThanOrEqual(1);
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    await first.locator('table').waitFor({ state: 'visible' });
+    expect(await width()).toBeGreaterThan(100);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // A town: the URL says so, the figures are the town's.
@@ -162,6 +164,21 @@ describe.skipIf(!browserAvailable())('public dashboards (browser)', () => {
     await page.getByTestId('records-back').click();
     await page.waitForURL(/\/dashboard\?.*territory=330106002/);
     await expectFiguresMatch(page, '?territory=330106002');
+
+    // The formula also shows on hover.
+    await page.locator('[data-figure="satisfaction_rate"] [data-testid="figure-formula"]').hover();
+    await page.getByRole('tooltip').filter({ hasText: '满意率 = 评价满意和基本满意的诉求 ÷ 已回访评价的诉求' }).waitFor();
+
+    // A station: picked from the coverage list, its id in the URL.
+    const coverage = (await (await page.request.get('/api/v1/public/coverage')).json()) as { stations: { id: string; name: string }[] };
+    const station = coverage.stations[0];
+    if (station) {
+      await page.locator('.ant-radio-button-wrapper', { hasText: '站点' }).click();
+      await pick(page, page, '站点', station.name);
+      await page.waitForURL(new RegExp(`venue=${station.id}`));
+      await expectFiguresMatch(page, `?venue=${station.id}`);
+      expect(await page.getByTestId('dashboard-scope').textContent()).toContain(station.name);
+    }
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -210,7 +227,7 @@ describe.skipIf(!browserAvailable())('public dashboards (browser)', () => {
     expect(await page.locator('.mh-header').isVisible()).toBe(false);
     expect(await page.locator('.mh-footer').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
-    expect(await page.getByTestId('chart-table').first().isVisible()).toBe(true);
+    expect((await page.getByTestId('chart-table').first().locator('table').boundingBox())?.width ?? 0).toBeGreaterThan(100);
     expect(problems).toEqual([]);
     await context.close();
   });

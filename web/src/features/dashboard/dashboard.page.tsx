@@ -1,5 +1,5 @@
 import { Skeleton } from 'antd';
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.js';
@@ -27,10 +27,8 @@ export function DashboardPage() {
   const filters = filtersOf(params);
   const dashboard = useDashboard(filters);
   const data = dashboard.data;
-  const [updatedAt, setUpdatedAt] = useState<Date>();
-  useEffect(() => {
-    if (data) setUpdatedAt(new Date());
-  }, [data]);
+  // When this page last received the figures (first load, a filter change or a live update).
+  const updatedAt = useMemo(() => (data ? new Date() : undefined), [data]);
   useLiveUpdates(dashboard.reload);
 
   const campaign = useRequest(
@@ -45,7 +43,7 @@ export function DashboardPage() {
     <div className="mh-page mh-dashboard">
       <div className="mh-page-head">
         <h1 className="mh-page-title">{t('dashboard.title')}</h1>
-        <p className="mh-muted mh-dash-updated" aria-live="polite" data-testid="dashboard-updated">
+        <p className="mh-muted mh-dash-updated" aria-live="polite" data-testid="dashboard-updated" data-updated-at={updatedAt?.toISOString()}>
           {t('dashboard.updated', { time })}
         </p>
       </div>

@@ -32,7 +32,7 @@ export function DashboardRecordsPage() {
   const counted: TableColumnsType<FigureRecord>[number] = {
     title: t('dashboard.recordColumns.counted'),
     key: 'counted',
-    render: (_: unknown, r) => (r.counted ? <Tag color="green">{t('dashboard.counted')}</Tag> : <Tag>{t('dashboard.notCounted')}</Tag>),
+    render: (_: unknown, r) => (r.counted ? <Tag className="mh-tag-counted">{t('dashboard.counted')}</Tag> : <Tag>{t('dashboard.notCounted')}</Tag>),
   };
   // States and decisions are named as their own pages name them; an unknown one shows as sent.
   const label = (key: string, s: string) => t(key as never, { defaultValue: s }) as string;
