@@ -51,7 +51,7 @@ function coverageMapOption(data: CoverageResponse, t: (key: string, o?: Record<s
         aspectScale: 1,
         top: 8,
         bottom: 48,
-        label: { show: true, formatter: (p: { name: string }) => byCode.get(p.name)?.name ?? '', color: '#000', fontSize: 11 },
+        label: { show: true, formatter: (p: { name: string }) => byCode.get(p.name)?.name ?? '', color: '#000', fontSize: 12, textBorderColor: '#fff', textBorderWidth: 3 },
         itemStyle: { borderColor: '#fff', borderWidth: 2 },
         emphasis: { label: { color: '#000' }, itemStyle: { areaColor: '#ffd666' } },
         select: { disabled: true },

@@ -39,7 +39,7 @@ function categoryTree(items: Category[], en: boolean): TreeNode[] {
  * The dashboard's filters. Every change goes through `onChange` into the URL; the URL is the
  * only state, so a shared or reopened address shows the same view.
  */
-export function DashboardFilters({ filters, onChange, campaignTitle }: { filters: Filters; onChange: (next: Filters) => void; campaignTitle?: string }) {
+export function DashboardFilters({ filters, onChange, campaignTitle, period }: { filters: Filters; onChange: (next: Filters) => void; campaignTitle?: string; period?: { from: string; to: string } }) {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
   const [stationMode, setStationMode] = useState(false);
@@ -94,7 +94,7 @@ export function DashboardFilters({ filters, onChange, campaignTitle }: { filters
       <Input
         id={`dash-${name}`}
         type="month"
-        value={filters[name] ?? ''}
+        value={filters[name] ?? period?.[name] ?? ''}
         onChange={(e) => {
           const v = e.target.value;
           if (!v || /^\d{4}-\d{2}$/.test(v)) set({ [name]: v || undefined });

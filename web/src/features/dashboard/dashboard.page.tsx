@@ -48,7 +48,7 @@ export function DashboardPage() {
         </p>
       </div>
       <p>{t('dashboard.intro')}</p>
-      <DashboardFilters filters={filters} onChange={(next) => setParams(new URLSearchParams(queryOf(next)))} campaignTitle={campaign.data?.campaign.title} />
+      <DashboardFilters filters={filters} onChange={(next) => setParams(new URLSearchParams(queryOf(next)))} campaignTitle={campaign.data?.campaign.title} period={data?.filters} />
       {dashboard.error && <ProblemAlert error={dashboard.error} className="mh-block" />}
       {!data && !dashboard.error && <Skeleton active />}
       {data && (
