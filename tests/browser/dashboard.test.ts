@@ -247,6 +247,31 @@ describe.skipIf(!browserAvailable())('public dashboards (browser)', () => {
     await context.close();
   });
 
+  it('reads in English, and the workbench campaign page links to the progress board', async () => {
+    const { context, page, problems } = await newContext(web);
+    await page.addInitScript(() => localStorage.setItem('minhu.lang', 'en'));
+    await page.goto('/dashboard');
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.getByRole('combobox', { name: 'Area' }).waitFor();
+    await figureValue(page, 'appeals').waitFor();
+    expect(await page.locator('[data-figure="satisfaction_rate"]').textContent()).toContain('Satisfaction');
+    expect(await page.getByRole('button', { name: 'Data table' }).count()).toBe(3);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.goto('/coverage');
+    await page.getByRole('heading', { level: 1, name: 'Venue coverage' }).waitFor();
+    expect(await page.getByTestId('coverage-summary').textContent()).toMatch(/\d+ of \d+ towns in .+ have a hall/);
+    await context.close();
+
+    const admin = await newContext(web);
+    await signInViaApi(admin.context.request, 'admin');
+    await admin.page.goto(`/workbench/campaigns/${campaignId}`);
+    await admin.page.getByRole('link', { name: '进度看板' }).click();
+    await admin.page.waitForURL(`**/campaigns/${campaignId}/progress`);
+    await admin.page.getByTestId('campaign-totals').waitFor();
+    expect([...problems, ...admin.problems]).toEqual([]);
+    await admin.context.close();
+  });
+
   it('keeps ECharts out of the resident pages', async () => {
     const { context, page } = await newContext(web);
     const scripts: string[] = [];
