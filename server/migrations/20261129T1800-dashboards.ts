@@ -8,7 +8,8 @@ const COUNTERS = ['total', 'closed', 'dispatched', 'returned', 'due_sign', 'sign
  * Pre-aggregated dashboard figures, kept current by a background aggregator: one fact row per
  * appeal (its month in China time, territory, town, category and 0/1 flags per figure), the
  * facts summed per month × town × category (district views) and per month × territory ×
- * category (town and community views), and the aggregator's watermark. Indexes on updated_at of
+ * category (town and community views), one row per consultation event with its suggestions
+ * rolled up, and the aggregator's watermarks. Indexes on updated_at of
  * the consultation tables make the dashboards' data version a handful of index look-ups.
  */
 export const dashboards: Migration = {
@@ -56,6 +57,27 @@ export const dashboards: Migration = {
     // cursor: the backfill's position over appeal ids ('' = start); null once every appeal has a fact.
     await db.insertInto('dashboard_state').values({ name: 'appeals', watermark: '', cursor: '', changed_at: 0, updated_at: new Date().toISOString() }).execute();
 
+    // One row per consultation event: where and when, and its suggestions rolled up.
+    await db.schema
+      .createTable('event_fact')
+      .addColumn('consultation_id', 'text', (c) => c.primaryKey())
+      .addColumn('starts_at', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('territory_code', codeText(db))
+      .addColumn('venue_id', 'text')
+      .addColumn('venue_territory', codeText(db))
+      .addColumn('campaign_id', 'text')
+      .addColumn('suggestions', 'integer', (c) => c.notNull())
+      .addColumn('decided', 'integer', (c) => c.notNull())
+      .addColumn('adopted', 'integer', (c) => c.notNull())
+      .addColumn('assigned', 'integer', (c) => c.notNull())
+      .addColumn('implemented', 'integer', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('event_fact_starts_idx').on('event_fact').columns(['starts_at']).execute();
+    await db.schema.createIndex('event_fact_campaign_idx').on('event_fact').columns(['campaign_id', 'starts_at']).execute();
+    await db.insertInto('dashboard_state').values({ name: 'events', watermark: '', cursor: null, changed_at: 0, updated_at: new Date().toISOString() }).execute();
+
     await db.schema.createIndex('appeal_event_created_idx').on('appeal_event').column('created_at').execute();
     await db.schema.createIndex('suggestion_consultation_updated_idx').on('suggestion').columns(['consultation_id', 'updated_at']).execute();
     await db.schema.createIndex('suggestion_updated_idx').on('suggestion').column('updated_at').execute();
@@ -68,6 +90,6 @@ export const dashboards: Migration = {
     for (const i of ['venue_member_created_idx', 'venue_updated_idx', 'topic_updated_idx', 'consultation_updated_idx', 'suggestion_updated_idx', 'suggestion_consultation_updated_idx', 'appeal_event_created_idx']) {
       await db.schema.dropIndex(i).execute();
     }
-    for (const t of ['dashboard_state', 'appeal_area_cube', 'appeal_cube', 'appeal_fact']) await db.schema.dropTable(t).execute();
+    for (const t of ['event_fact', 'dashboard_state', 'appeal_area_cube', 'appeal_cube', 'appeal_fact']) await db.schema.dropTable(t).execute();
   },
 };

@@ -2,9 +2,18 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../infra/db/schema.js';
 import { PollingLoop } from '../../infra/polling-loop.js';
+import { rollUp, type RollupInput, type SuggestionDecision } from '../suggestions/index.js';
 import { factOf, sameFact } from './appeal-facts.js';
+import type { EventFactTable } from './dashboards.table.js';
 import {
+  advanceEventWatermark,
   advanceWatermark,
+  changedConsultations,
+  getEventWatermark,
+  loadEventFacts,
+  loadEventSources,
+  loadSuggestionFacts,
+  upsertEventFacts,
   appealIdsAfter,
   applyFactChanges,
   eventsSince,
@@ -57,8 +66,70 @@ export class AppealAggregator {
     this.loop = new PollingLoop('dashboard aggregator', logger, () => this.runOnce());
   }
 
-  /** One round: a step of the backfill, then the change log. Returns how many facts changed. */
+  /** One round: the event facts, a step of the appeals' backfill, then their change log. Returns how many facts changed. */
   async runOnce(now = Date.now()): Promise<number> {
+    return (await this.events(now)) + (await this.appeals(now));
+  }
+
+  /**
+   * Event facts: every consultation whose row, suggestions or venue changed since the watermark
+   * (a minute behind now, so late commits are seen) is rolled up again and written whole;
+   * unchanged rows are not written.
+   */
+  private async events(now: number): Promise<number> {
+    const watermark = await getEventWatermark(this.db);
+    const ids = await changedConsultations(this.db, watermark);
+    let changed = 0;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const part = ids.slice(i, i + BATCH);
+      const [sources, suggestions, old] = await Promise.all([loadEventSources(this.db, part), loadSuggestionFacts(this.db, part), loadEventFacts(this.db, part)]);
+      const inputs = new Map<string, RollupInput[]>();
+      for (const s of suggestions) {
+        let list = inputs.get(s.consultation_id);
+        if (!list) inputs.set(s.consultation_id, (list = []));
+        list.push({
+          state: s.state,
+          decision: s.decision as SuggestionDecision | null,
+          assigned: s.lead_unit_id !== null,
+          replied: false,
+          implemented: s.state === 'closed' && s.grade === 'A',
+          progress: s.progress,
+          ratings: [],
+        });
+      }
+      const iso = new Date(now).toISOString();
+      const rows: EventFactTable[] = [];
+      for (const c of sources) {
+        const r = rollUp(inputs.get(c.id) ?? []);
+        const row: EventFactTable = {
+          consultation_id: c.id,
+          starts_at: c.starts_at,
+          state: c.state,
+          territory_code: c.territory_code,
+          venue_id: c.venue_id,
+          venue_territory: c.venue_territory,
+          campaign_id: c.campaign_id,
+          suggestions: r.suggestions,
+          decided: r.decided,
+          adopted: r.adopted,
+          assigned: r.assigned,
+          implemented: r.implemented,
+          updated_at: iso,
+        };
+        const o = old.get(c.id);
+        const same = o && (Object.keys(row) as (keyof EventFactTable)[]).every((k) => k === 'updated_at' || String(o[k]) === String(row[k]));
+        if (!same) rows.push(row);
+      }
+      await upsertEventFacts(this.db, rows);
+      changed += rows.length;
+    }
+    if (changed) await markChanged(this.db, Date.now());
+    const next = new Date(now - LAG_MS).toISOString();
+    if (next > watermark) await advanceEventWatermark(this.db, next, new Date(now).toISOString());
+    return changed;
+  }
+
+  private async appeals(now: number): Promise<number> {
     let state = await getAggregatorState(this.db);
     let changed = 0;
     if (state.cursor !== null) {

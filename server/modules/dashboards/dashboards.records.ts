@@ -17,7 +17,7 @@ import {
   listFiledTopics,
   listSuggestionRecords,
   memberCountsByVenue,
-  sumAppealCells,
+  sumAppealMonths,
 } from './dashboards.repository.js';
 import { DISTRICT_CODE, type ResolvedFilters } from './dashboards.service.js';
 import { presentAppealRecord, presentEventRecord, presentSuggestionRecord, presentTopicRecord } from './dashboards.presenter.js';
@@ -27,7 +27,7 @@ export async function records(db: Kysely<DB>, r: ResolvedFilters, figure: Figure
   if (isAppealFigure(figure)) {
     const f = APPEAL_FIGURES[figure];
     const [cells, rows] = await Promise.all([
-      sumAppealCells(db, r.scope, r.from, r.to, r.categoryIds),
+      sumAppealMonths(db, r.scope, r.from, r.to, r.categoryIds),
       listAppealRecords(db, r.scope, r.from, r.to, r.categoryIds, f, pageSize, offset),
     ]);
     const total = cells.reduce((s, c) => s + c[f.denominator], 0);

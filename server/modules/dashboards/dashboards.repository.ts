@@ -3,10 +3,10 @@
  * sums over the cubes. It reads other modules' tables (appeals, consultations, suggestions,
  * topics, venues, territories) and writes only its own.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../infra/db/schema.js';
 import type { DerivedFact, FactEvent, FactSource } from './appeal-facts.js';
-import { COUNTERS, type AppealFactTable, type Counter, type Counters } from './dashboards.table.js';
+import { COUNTERS, type AppealAreaCubeTable, type AppealFactTable, type Counter, type Counters, type EventFactTable } from './dashboards.table.js';
 
 const STATE = 'appeals';
 const num = (v: unknown) => Number(v ?? 0);
@@ -176,6 +176,63 @@ export async function markChanged(db: Kysely<DB>, ms: number): Promise<void> {
     .execute();
 }
 
+// ───────────────────────────── event facts ─────────────────────────────
+
+export async function getEventWatermark(db: Kysely<DB>): Promise<string> {
+  const row = await db.selectFrom('dashboard_state').select('watermark').where('name', '=', 'events').executeTakeFirst();
+  return row?.watermark ?? '';
+}
+
+export async function advanceEventWatermark(db: Kysely<DB>, to: string, now: string): Promise<void> {
+  await db.updateTable('dashboard_state').set({ watermark: to, updated_at: now }).where('name', '=', 'events').where('watermark', '<', to).execute();
+}
+
+/** Consultations changed since `since` (ISO): their own row, a suggestion of theirs, or their venue. */
+export async function changedConsultations(db: Kysely<DB>, since: string): Promise<string[]> {
+  const [a, b, c] = await Promise.all([
+    db.selectFrom('consultation').select('id').where('updated_at', '>=', since).execute(),
+    db.selectFrom('suggestion').select('consultation_id as id').distinct().where('updated_at', '>=', since).execute(),
+    db.selectFrom('consultation').innerJoin('venue', 'venue.id', 'consultation.venue_id').select('consultation.id').where('venue.updated_at', '>=', since).execute(),
+  ]);
+  return [...new Set([...a, ...b, ...c].map((r) => r.id))].sort();
+}
+
+export async function loadEventSources(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('consultation as c')
+    .leftJoin('venue as v', 'v.id', 'c.venue_id')
+    .select(['c.id', 'c.starts_at', 'c.state', 'c.territory_code', 'c.venue_id', 'v.territory_code as venue_territory', 'c.campaign_id'])
+    .where('c.id', 'in', ids)
+    .execute();
+}
+
+/** The suggestions of these consultations as the roll-up reads them. */
+export async function loadSuggestionFacts(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('suggestion').select(['consultation_id', 'state', 'decision', 'lead_unit_id', 'grade', 'progress']).where('consultation_id', 'in', ids).execute();
+}
+
+export async function loadEventFacts(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return new Map<string, EventFactTable>();
+  const rows = await db.selectFrom('event_fact').selectAll().where('consultation_id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.consultation_id, r]));
+}
+
+/** Writes event facts whole (idempotent: two aggregators write the same rows). */
+export async function upsertEventFacts(db: Kysely<DB>, rows: EventFactTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  const keep = ['starts_at', 'state', 'territory_code', 'venue_id', 'venue_territory', 'campaign_id', 'suggestions', 'decided', 'adopted', 'assigned', 'implemented', 'updated_at'] as const;
+  const set = Object.fromEntries(keep.map((k) => [k, sql`excluded.${sql.ref(k)}`]));
+  for (let i = 0; i < rows.length; i += 50) {
+    await db
+      .insertInto('event_fact')
+      .values(rows.slice(i, i + 50))
+      .onConflict((oc) => oc.column('consultation_id').doUpdateSet(set as never))
+      .execute();
+  }
+}
+
 // ───────────────────────────── read model ─────────────────────────────
 
 export interface AppealScope {
@@ -193,32 +250,38 @@ export interface AppealCell extends Counters {
 
 const sums = () => COUNTERS.map((k) => sql<number>`sum(${sql.ref(k)})`.as(k));
 
-/** The cube's cells of a scope and period, summed per month × category × area. */
-export async function sumAppealCells(db: Kysely<DB>, scope: AppealScope, from: string, to: string, categoryIds: string[] | null): Promise<AppealCell[]> {
-  let rows: Record<string, unknown>[];
-  if (scope.level === 'county') {
-    let q = db
-      .selectFrom('appeal_cube')
-      .select(['month', 'category_id', 'town_code as area', ...sums()])
-      .where('month', '>=', from)
-      .where('month', '<=', to);
-    if (categoryIds) q = q.where('category_id', 'in', categoryIds);
-    rows = await q.groupBy(['month', 'category_id', 'town_code']).execute();
-  } else {
-    let q = db
-      .selectFrom('appeal_area_cube')
-      .select(['month', 'category_id', 'territory_code as area', ...sums()])
-      .where(scope.level === 'town' ? 'town_code' : 'territory_code', '=', scope.code)
-      .where('month', '>=', from)
-      .where('month', '<=', to);
-    if (categoryIds) q = q.where('category_id', 'in', categoryIds);
-    rows = await q.groupBy(['month', 'category_id', 'territory_code']).execute();
-  }
+/** Both cubes read alike (the town cube has no territory column, and is only read for the district). */
+type CubeQuery = SelectQueryBuilder<Omit<DB, 'k'> & { k: AppealAreaCubeTable }, 'k', object>;
+
+function cubeQuery(db: Kysely<DB>, scope: AppealScope, from: string, to: string, categoryIds: string[] | null): CubeQuery {
+  let q = (scope.level === 'county' ? db.selectFrom('appeal_cube as k') : db.selectFrom('appeal_area_cube as k')) as unknown as CubeQuery;
+  if (scope.level !== 'county') q = q.where(scope.level === 'town' ? 'k.town_code' : 'k.territory_code', '=', scope.code);
+  q = q.where('k.month', '>=', from).where('k.month', '<=', to);
+  if (categoryIds) q = q.where('k.category_id', 'in', categoryIds);
+  return q;
+}
+
+/** Every counter of a scope and period, summed per month (the period's totals are their sum). */
+export async function sumAppealMonths(db: Kysely<DB>, scope: AppealScope, from: string, to: string, categoryIds: string[] | null): Promise<(Counters & { month: string })[]> {
+  const rows = await cubeQuery(db, scope, from, to, categoryIds)
+    .select(['k.month', ...COUNTERS.map((k) => sql<number>`sum(${sql.ref(`k.${k}`)})`.as(k))])
+    .groupBy('k.month')
+    .execute();
   return rows.map((r) => {
-    const cell = { month: String(r.month), category_id: String(r.category_id), area: String(r.area) } as AppealCell;
-    for (const k of COUNTERS) cell[k] = num(r[k]);
-    return cell;
+    const out = { month: String(r.month) } as Counters & { month: string };
+    for (const k of COUNTERS) out[k] = num((r as Record<string, unknown>)[k]);
+    return out;
   });
+}
+
+/** Appeals of a scope and period per category, or per area (towns of the district, territories of a town). */
+export async function countAppealsBy(db: Kysely<DB>, scope: AppealScope, from: string, to: string, categoryIds: string[] | null, by: 'category' | 'area'): Promise<Map<string, number>> {
+  const col = by === 'category' ? 'k.category_id' : scope.level === 'county' ? 'k.town_code' : 'k.territory_code';
+  const rows = await cubeQuery(db, scope, from, to, categoryIds)
+    .select([sql<string>`${sql.ref(col)}`.as('key'), sql<number>`sum(k.total)`.as('n')])
+    .groupBy(sql.ref(col))
+    .execute();
+  return new Map(rows.map((r) => [String(r.key), num(r.n)]));
 }
 
 export interface AppealRecordRow {
@@ -323,34 +386,51 @@ function eventsQuery(db: Kysely<DB>, f: EventFilter) {
   return q;
 }
 
-export async function listEvents(db: Kysely<DB>, f: EventFilter) {
-  return eventsQuery(db, f).select(['c.id', 'c.state', 'c.starts_at']).execute();
+/** A CASE expression naming the month (of `months`, ascending, with their China-time starts) an instant falls in. */
+function monthBucket(column: string, months: { month: string; startIso: string }[]) {
+  const parts = months.slice(1).map((m, i) => sql`when ${sql.ref(column)} < ${m.startIso} then ${(months[i] as { month: string }).month}`);
+  return parts.length ? sql<string>`case ${sql.join(parts, sql` `)} else ${(months.at(-1) as { month: string }).month} end` : sql<string>`${(months[0] as { month: string }).month}`;
 }
 
-export interface SuggestionGroup {
-  starts_at: string;
-  state: string;
-  decision: string | null;
-  assigned: number;
-  implemented: number;
-  n: number;
+function eventFacts(db: Kysely<DB>, f: EventFilter) {
+  let q = db.selectFrom('event_fact as e').where('e.starts_at', '>=', f.fromIso).where('e.starts_at', '<', f.toIso).where('e.state', '<>', 'cancelled');
+  if (f.scope.level === 'town') {
+    const code = f.scope.code;
+    q = q.where((eb) => eb.or([eb('e.territory_code', '=', code), eb('e.venue_territory', 'like', `${code}%`)]));
+  }
+  if (f.scope.level === 'village') q = q.where('e.venue_territory', '=', f.scope.code);
+  if (f.venueId) q = q.where('e.venue_id', '=', f.venueId);
+  if (f.campaignId) q = q.where('e.campaign_id', '=', f.campaignId);
+  return q;
 }
 
-/** The suggestions of the matching events, counted per event × state × decision × assigned × implemented. */
-export async function groupSuggestions(db: Kysely<DB>, f: EventFilter): Promise<SuggestionGroup[]> {
-  const rows = await eventsQuery(db, f)
-    .innerJoin('suggestion as s', 's.consultation_id', 'c.id')
+/** Events, completed events and the suggestion roll-up's counts per month of the event's start. */
+export async function sumEventsByMonth(db: Kysely<DB>, f: EventFilter, months: { month: string; startIso: string }[]) {
+  const bucket = monthBucket('e.starts_at', months);
+  const rows = await eventFacts(db, f)
     .select([
-      'c.starts_at',
-      's.state',
-      's.decision',
-      sql<number>`case when s.lead_unit_id is null then 0 else 1 end`.as('assigned'),
-      sql<number>`case when s.state = 'closed' and s.grade = 'A' then 1 else 0 end`.as('implemented'),
-      sql<number>`count(*)`.as('n'),
+      bucket.as('month'),
+      sql<number>`count(*)`.as('events'),
+      sql<number>`sum(case when e.state = 'completed' then 1 else 0 end)`.as('completed'),
+      sql<number>`sum(e.suggestions)`.as('suggestions'),
+      sql<number>`sum(e.decided)`.as('decided'),
+      sql<number>`sum(e.adopted)`.as('adopted'),
+      sql<number>`sum(e.assigned)`.as('assigned'),
+      sql<number>`sum(e.implemented)`.as('implemented'),
     ])
-    .groupBy(['c.id', 'c.starts_at', 's.state', 's.decision', sql`case when s.lead_unit_id is null then 0 else 1 end`, sql`case when s.state = 'closed' and s.grade = 'A' then 1 else 0 end`])
+    // By position: PostgreSQL would not see two parameterised CASE expressions as the same.
+    .groupBy(sql`1`)
     .execute();
-  return rows.map((r) => ({ ...r, assigned: num(r.assigned), implemented: num(r.implemented), n: num(r.n) }));
+  return rows.map((r) => ({
+    month: String(r.month),
+    events: num(r.events),
+    completed: num(r.completed),
+    suggestions: num(r.suggestions),
+    decided: num(r.decided),
+    adopted: num(r.adopted),
+    assigned: num(r.assigned),
+    implemented: num(r.implemented),
+  }));
 }
 
 export interface TopicFilter {

@@ -6,7 +6,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../infra/db/schema.js';
 import { AppError } from '../../infra/http/errors.js';
 import { referenceCache } from '../../infra/reference-cache.js';
-import { rollUp, type RollupInput, type SuggestionDecision } from '../suggestions/index.js';
 import { APPEAL_FIGURES, FIGURE_KEYS, chinaMonth, type FigureKey } from './appeal-facts.js';
 import { COUNTERS, type Counters } from './dashboards.table.js';
 import {
@@ -15,15 +14,14 @@ import {
   findCampaignRow,
   findTerritory,
   findVenueRow,
-  groupSuggestions,
+  countAppealsBy,
+  sumEventsByMonth,
   listCategories,
   listChildTerritories,
-  listEvents,
-  sumAppealCells,
+  sumAppealMonths,
   territoryNamesOf,
   type AppealScope,
   type EventFilter,
-  type SuggestionGroup,
 } from './dashboards.repository.js';
 
 export const DISTRICT_CODE = '330106';
@@ -146,24 +144,6 @@ export function filterQuery(r: ResolvedFilters): string {
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
 
-/** The suggestion roll-up over grouped counts (each group expanded into the roll-up's inputs). */
-export function rollUpGroups(groups: SuggestionGroup[]) {
-  const inputs: RollupInput[] = [];
-  for (const g of groups) {
-    const input: RollupInput = {
-      state: g.state as RollupInput['state'],
-      decision: g.decision as SuggestionDecision | null,
-      assigned: g.assigned === 1,
-      replied: false,
-      implemented: g.implemented === 1,
-      progress: 0,
-      ratings: [],
-    };
-    for (let i = 0; i < g.n; i++) inputs.push(input);
-  }
-  return rollUp(inputs);
-}
-
 export interface Figure {
   key: FigureKey;
   value: number | null;
@@ -174,18 +154,20 @@ export interface Figure {
 }
 
 export async function dashboard(db: Kysely<DB>, r: ResolvedFilters) {
-  const [cells, events, groups, topics, version, cats] = await Promise.all([
-    sumAppealCells(db, r.scope, r.from, r.to, r.categoryIds),
-    listEvents(db, r.events),
-    groupSuggestions(db, r.events),
+  const months = monthsBetween(r.from, r.to);
+  const bounds = months.map((m) => ({ month: m, startIso: monthStartIso(m) }));
+  const [perMonth, perCategory, perArea, perEventMonth, topics, version, cats] = await Promise.all([
+    sumAppealMonths(db, r.scope, r.from, r.to, r.categoryIds),
+    countAppealsBy(db, r.scope, r.from, r.to, r.categoryIds, 'category'),
+    countAppealsBy(db, r.scope, r.from, r.to, r.categoryIds, 'area'),
+    sumEventsByMonth(db, r.events, bounds),
     countFiledTopics(db, { fromIso: r.events.fromIso, toIso: r.events.toIso, scope: r.scope, venueId: r.venue, campaignId: r.campaign }),
     dataVersion(db),
     categoriesOf(db),
   ]);
   const total = Object.fromEntries(COUNTERS.map((k) => [k, 0])) as Counters;
-  const months = monthsBetween(r.from, r.to);
   const byMonth = new Map(months.map((m) => [m, { month: m, appeals: 0, closed: 0, suggestions: 0, events: 0 }]));
-  const byArea = new Map<string, number>();
+  const byArea = perArea;
   const byCat = new Map<string, number>();
 
   // Category breakdown: top-level categories, or the filtered category's children.
@@ -201,26 +183,29 @@ export async function dashboard(db: Kysely<DB>, r: ResolvedFilters) {
     if (stop) return cur === stop ? (prev ?? stop) : null;
     return prev;
   };
-  for (const c of cells) {
+  for (const c of perMonth) {
     for (const k of COUNTERS) total[k] += c[k];
     const m = byMonth.get(c.month);
     if (m) {
       m.appeals += c.total;
       m.closed += c.closed;
     }
-    byArea.set(c.area, (byArea.get(c.area) ?? 0) + c.total);
-    const b = bucketOf(c.category_id);
-    if (b) byCat.set(b, (byCat.get(b) ?? 0) + c.total);
   }
-  for (const e of events) {
-    const m = byMonth.get(chinaMonth(e.starts_at));
-    if (m) m.events += 1;
+  for (const [id, n] of perCategory) {
+    const b = bucketOf(id);
+    if (b) byCat.set(b, (byCat.get(b) ?? 0) + n);
   }
-  for (const g of groups) {
-    const m = byMonth.get(chinaMonth(g.starts_at));
-    if (m && g.state !== 'merged') m.suggestions += g.n;
+  // The event facts hold each event's suggestion roll-up (suggestion-rollups.ts); the rates here
+  // are its own: adopted ÷ decided, implemented ÷ assigned, over the summed counts.
+  const roll = { events: 0, completed: 0, suggestions: 0, decided: 0, adopted: 0, assigned: 0, implemented: 0 };
+  for (const e of perEventMonth) {
+    for (const k of Object.keys(roll) as (keyof typeof roll)[]) roll[k] += e[k];
+    const m = byMonth.get(e.month);
+    if (m) {
+      m.events += e.events;
+      m.suggestions += e.suggestions;
+    }
   }
-  const roll = rollUpGroups(groups);
   const q = filterQuery(r);
   const link = (key: FigureKey) => `/api/v1/public/records?figure=${key}&${q}`;
   const count = (key: FigureKey, n: number): Figure => ({ key, value: n, numerator: n, denominator: null, kind: 'count', records: link(key) });
@@ -234,9 +219,9 @@ export async function dashboard(db: Kysely<DB>, r: ResolvedFilters) {
       case 'topics_filed':
         return count(key, topics);
       case 'events':
-        return count(key, events.length);
+        return count(key, roll.events);
       case 'events_completed':
-        return count(key, events.filter((e) => e.state === 'completed').length);
+        return count(key, roll.completed);
       case 'suggestions':
         return count(key, roll.suggestions);
       case 'adoption_rate':

@@ -54,7 +54,27 @@ export interface DashboardStateTable {
   updated_at: string;
 }
 
+/** A consultation event as the dashboards count it, with its suggestions rolled up (suggestion-rollups.ts). */
+export interface EventFactTable {
+  consultation_id: string;
+  starts_at: string;
+  state: string;
+  territory_code: string | null;
+  venue_id: string | null;
+  /** The venue's territory (a station's community), for station and community views. */
+  venue_territory: string | null;
+  campaign_id: string | null;
+  /** Live (not merged) suggestions, decided, adopted (incl. partly), assigned, implemented: the roll-up's counts. */
+  suggestions: number;
+  decided: number;
+  adopted: number;
+  assigned: number;
+  implemented: number;
+  updated_at: string;
+}
+
 export interface DashboardsTables {
+  event_fact: EventFactTable;
   appeal_fact: AppealFactTable;
   appeal_cube: AppealCubeTable;
   appeal_area_cube: AppealAreaCubeTable;
