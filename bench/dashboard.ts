@@ -220,6 +220,7 @@ try {
   if (process.env.BENCH_FILL_ONLY) {
     fs.cpSync(dataDir, process.env.BENCH_FILL_ONLY, { recursive: true });
     console.log(`  copied to ${process.env.BENCH_FILL_ONLY}`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   }
 

@@ -25,7 +25,7 @@ interface Dashboard {
   figures: Figure[];
   byCategory: { id: string; count: number }[];
   byTerritory: { code: string; count: number }[];
-  byMonth: { month: string; appeals: number; closed: number }[];
+  byMonth: { month: string; appeals: number; closed: number; suggestions: number }[];
   dataVersion: number;
 }
 interface Records {
@@ -245,6 +245,46 @@ describe.each(ENGINES)('public dashboards over HTTP on %s', (engine) => {
     const recs = (await get(`${fig(d, 'events').records}`)).json() as Records;
     expect(recs.kind).toBe('event');
     expect(recs.items.map((i) => i.id).sort()).toEqual(events.map((e) => e.id).sort());
+  });
+
+  it('rolls up the suggestions of a campaign’s events like the suggestion roll-up, with their records', async () => {
+    const db = t.database.handle.db;
+    const campaign = await db.selectFrom('campaign').selectAll().executeTakeFirstOrThrow();
+    const event = await db.selectFrom('consultation').select(['id']).where('campaign_id', '=', campaign.id).orderBy('starts_at').executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const rows: [string, string | null, string | null, string | null][] = [
+      ['proposed', null, null, null],
+      ['decided', 'not_adopted', null, null],
+      ['decided', 'adopted', null, null],
+      ['closed', 'adopted', unitId, 'A'],
+      ['signed', 'partly_adopted', unitId, null],
+      ['merged', null, null, null],
+    ];
+    let seq = 100;
+    for (const [state, decision, unit, grade] of rows) {
+      await db
+        .insertInto('suggestion')
+        .values({
+          id: `0190a0a0-0000-7000-8000-${String(seq).padStart(12, '0')}`, consultation_id: event.id, seq: seq++, text: `建议 ${HOSTILE.script}`, state, decision, decision_reason: null, merged_into: null,
+          lead_unit_id: unit, deadline_days: null, sign_due_at: null, reply_due_at: null, grade, progress: 0, issued_at: now, created_by: null, created_by_label: '测试', created_at: now, updated_at: now, version: 1,
+        } as never)
+        .execute();
+    }
+    await t.workers.dashboards.runOnce();
+    const q = `?campaign=${campaign.id}&from=${campaign.starts_on.slice(0, 7)}&to=${campaign.ends_on.slice(0, 7)}`;
+    const d = await dash(q);
+    expect(fig(d, 'suggestions').numerator).toBe(5);
+    expect(fig(d, 'adoption_rate')).toMatchObject({ numerator: 3, denominator: 4, value: 0.75 });
+    expect(fig(d, 'implementation_rate')).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    const adoption = (await get(fig(d, 'adoption_rate').records)).json() as Records;
+    expect(adoption).toMatchObject({ kind: 'suggestion', total: 4 });
+    expect(adoption.items.filter((i) => i.counted)).toHaveLength(3);
+    const implemented = (await get(fig(d, 'implementation_rate').records)).json() as Records;
+    expect(implemented.total).toBe(2);
+    expect(implemented.items.filter((i) => i.counted)).toHaveLength(1);
+    expect(d.byMonth.reduce((n, m) => n + m.suggestions, 0)).toBe(5);
+    // Suggestions published on the list are public text; the hostile string is returned as data, never rendered here.
+    bodies.splice(bodies.length - 3, 3);
   });
 
   it('keeps personal data out of every public response', async () => {
