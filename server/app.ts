@@ -19,9 +19,13 @@ import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifi
 import { TimerRunner } from './infra/timers/timer-runner.js';
 import { CalendarService } from './infra/calendar/calendar.service.js';
 import { GroupCommitter } from './infra/group-commit.js';
+import { showcaseModule } from './modules/showcase/index.js';
+import { PublicSearchIndexer, publicSearchModule } from './modules/public-search/index.js';
+import { openDataModule } from './modules/open-data/index.js';
+import { publicPagesModule } from './modules/public-pages/index.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule, suggestionsModule];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule, suggestionsModule, showcaseModule, publicSearchModule, openDataModule, publicPagesModule];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {
@@ -44,6 +48,8 @@ export interface Workers {
   outbox: OutboxDrainer;
   search: AppealSearchIndexer;
   photos: PhotoSweeper;
+  /** The public search index (topics, events, suggestions, showcase items, venues). */
+  publicSearch: PublicSearchIndexer;
   /** Timers, outbox and photo sweep every `everyMs`; the search indexer every `searchEveryMs` (it must keep up within a second). */
   start(everyMs: number, searchEveryMs?: number): void;
   stop(): Promise<void>;
@@ -56,22 +62,26 @@ export function createWorkers(database: DatabaseHandle, logger: Logger): Workers
   const outbox = new OutboxDrainer(database.db, { sms: logAdapter(logger, 'sms'), email: logAdapter(logger, 'email') }, logger);
   const photos = new PhotoSweeper(database.db, logger);
   const search = new AppealSearchIndexer(database.db, logger);
+  const publicSearch = new PublicSearchIndexer(database.db, logger);
   return {
     timers,
     outbox,
     search,
     photos,
+    publicSearch,
     start(everyMs, searchEveryMs = 250) {
       timers.start(everyMs);
       outbox.start(everyMs);
       photos.start(everyMs);
       search.start(searchEveryMs);
+      publicSearch.start(Math.max(searchEveryMs, 1000));
     },
     async stop() {
       await timers.stop();
       await outbox.stop();
       await photos.stop();
       await search.stop();
+      await publicSearch.stop();
     },
   };
 }

@@ -13,6 +13,8 @@ import { consultations } from './20261129T1500-consultations.js';
 import { consultationWork } from './20261129T1510-consultation-work.js';
 import { visits } from './20261129T1700-visits.js';
 import { suggestions } from './20261129T1600-suggestions.js';
+import { showcase } from './20261129T1810-showcase.js';
+import { publicSearch } from './20261129T1811-public-search.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '20261129T1510-consultation-work': consultationWork,
   '20261129T1700-visits': visits,
   '20261129T1600-suggestions': suggestions,
+  '20261129T1810-showcase': showcase,
+  '20261129T1811-public-search': publicSearch,
 };

@@ -15,6 +15,8 @@ import type { ConsultationsTables } from '../../modules/consultations/consultati
 import type { VenuesTables } from '../../modules/venues/venues.table.js';
 import type { VisitsTables } from '../../modules/visits/visits.table.js';
 import type { SuggestionsTables } from '../../modules/suggestions/suggestions.table.js';
+import type { ShowcaseTables } from '../../modules/showcase/showcase.table.js';
+import type { PublicSearchTables } from '../../modules/public-search/public-search.table.js';
 
 export interface DB
   extends AuditTables,
@@ -29,4 +31,6 @@ export interface DB
     VenuesTables,
     ConsultationsTables,
     VisitsTables,
-    SuggestionsTables {}
+    SuggestionsTables,
+    ShowcaseTables,
+    PublicSearchTables {}
