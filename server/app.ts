@@ -14,6 +14,7 @@ import { venuesModule } from './modules/venues/index.js';
 import { consultationsModule } from './modules/consultations/index.js';
 import { visitsModule } from './modules/visits/index.js';
 import { suggestionsModule } from './modules/suggestions/index.js';
+import { AppealAggregator, dashboardsModule } from './modules/dashboards/index.js';
 import { verificationModule } from './modules/verification/index.js';
 import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifications/index.js';
 import { TimerRunner } from './infra/timers/timer-runner.js';
@@ -25,7 +26,7 @@ import { openDataModule } from './modules/open-data/index.js';
 import { publicPagesModule } from './modules/public-pages/index.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule, suggestionsModule, showcaseModule, publicSearchModule, openDataModule, publicPagesModule];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule, suggestionsModule, dashboardsModule, showcaseModule, publicSearchModule, openDataModule, publicPagesModule];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {
@@ -48,6 +49,8 @@ export interface Workers {
   outbox: OutboxDrainer;
   search: AppealSearchIndexer;
   photos: PhotoSweeper;
+  /** Keeps the dashboards' facts and cubes current (every `searchEveryMs`, like the search index). */
+  dashboards: AppealAggregator;
   /** The public search index (topics, events, suggestions, showcase items, venues). */
   publicSearch: PublicSearchIndexer;
   /** Timers, outbox and photo sweep every `everyMs`; the search indexer every `searchEveryMs` (it must keep up within a second). */
@@ -62,18 +65,21 @@ export function createWorkers(database: DatabaseHandle, logger: Logger): Workers
   const outbox = new OutboxDrainer(database.db, { sms: logAdapter(logger, 'sms'), email: logAdapter(logger, 'email') }, logger);
   const photos = new PhotoSweeper(database.db, logger);
   const search = new AppealSearchIndexer(database.db, logger);
+  const dashboards = new AppealAggregator(database.db, logger);
   const publicSearch = new PublicSearchIndexer(database.db, logger);
   return {
     timers,
     outbox,
     search,
     photos,
+    dashboards,
     publicSearch,
     start(everyMs, searchEveryMs = 250) {
       timers.start(everyMs);
       outbox.start(everyMs);
       photos.start(everyMs);
       search.start(searchEveryMs);
+      dashboards.start(searchEveryMs);
       publicSearch.start(Math.max(searchEveryMs, 1000));
     },
     async stop() {
@@ -81,6 +87,7 @@ export function createWorkers(database: DatabaseHandle, logger: Logger): Workers
       await outbox.stop();
       await photos.stop();
       await search.stop();
+      await dashboards.stop();
       await publicSearch.stop();
     },
   };

@@ -13,6 +13,7 @@ import { consultations } from './20261129T1500-consultations.js';
 import { consultationWork } from './20261129T1510-consultation-work.js';
 import { visits } from './20261129T1700-visits.js';
 import { suggestions } from './20261129T1600-suggestions.js';
+import { dashboards } from './20261129T1800-dashboards.js';
 import { showcase } from './20261129T1810-showcase.js';
 import { publicSearch } from './20261129T1811-public-search.js';
 
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '20261129T1510-consultation-work': consultationWork,
   '20261129T1700-visits': visits,
   '20261129T1600-suggestions': suggestions,
+  '20261129T1800-dashboards': dashboards,
   '20261129T1810-showcase': showcase,
   '20261129T1811-public-search': publicSearch,
 };

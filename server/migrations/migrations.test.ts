@@ -27,8 +27,8 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     const names = Object.keys(migrations).sort();
     expect(await migrateToLatest(h.db)).toEqual(names);
     expect(await tables(h)).toEqual([
-      'account', 'api_token', 'appeal', 'appeal_event', 'appeal_photo', 'appeal_search', 'appeal_search_state', 'appeal_unit',
-      'audit_event', 'audit_head', 'calendar_day', 'campaign', 'category', 'consultation', 'consultation_artefact', 'consultation_attendee', 'consultation_topic', 'deadline_class', 'duty_exception', 'duty_rule', 'member_profile',
+      'account', 'api_token', 'appeal', 'appeal_area_cube', 'appeal_cube', 'appeal_event', 'appeal_fact', 'appeal_photo', 'appeal_search', 'appeal_search_state', 'appeal_unit',
+      'audit_event', 'audit_head', 'calendar_day', 'campaign', 'category', 'consultation', 'consultation_artefact', 'consultation_attendee', 'consultation_topic', 'dashboard_state', 'deadline_class', 'duty_exception', 'duty_rule', 'member_profile',
       'notification', 'otp_challenge', 'outbox', 'procedure_template', 'public_doc', 'role_grant', 'session', 'showcase_item',
       'suggestion', 'suggestion_appeal', 'suggestion_author', 'suggestion_event', 'suggestion_feedback', 'suggestion_progress', 'suggestion_reply', 'suggestion_unit',
       'territory', 'timer', 'topic', 'topic_appeal', 'topic_event',
@@ -41,7 +41,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     await migrateToZero(h.db);
     expect(await tables(h)).toEqual([]);
     expect(await migrateToLatest(h.db)).toEqual(names);
-    expect((await tables(h)).length).toBe(46);
+    expect((await tables(h)).length).toBe(50);
   });
 
   it('migration names are timestamped and ordered', () => {

@@ -173,6 +173,11 @@ const EXPECTED: Record<string, Who[]> = {
   'PATCH /api/v1/visits/:id': ['member'],
   'POST /api/v1/visits/:id/concerns/:concernId/appeal': ['member'],
   'POST /api/v1/visits/:id/concerns/:concernId/topic': ['member'],
+  'GET /api/v1/public/dashboard': EVERYONE,
+  'GET /api/v1/public/records': EVERYONE,
+  'GET /api/v1/public/coverage': EVERYONE,
+  'GET /api/v1/public/campaigns/:id/progress': EVERYONE,
+  'GET /api/v1/public/dashboard/stream': EVERYONE,
 };
 
 function fill(url: string): string {

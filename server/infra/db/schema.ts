@@ -15,6 +15,7 @@ import type { ConsultationsTables } from '../../modules/consultations/consultati
 import type { VenuesTables } from '../../modules/venues/venues.table.js';
 import type { VisitsTables } from '../../modules/visits/visits.table.js';
 import type { SuggestionsTables } from '../../modules/suggestions/suggestions.table.js';
+import type { DashboardsTables } from '../../modules/dashboards/dashboards.table.js';
 import type { ShowcaseTables } from '../../modules/showcase/showcase.table.js';
 import type { PublicSearchTables } from '../../modules/public-search/public-search.table.js';
 
@@ -32,5 +33,6 @@ export interface DB
     ConsultationsTables,
     VisitsTables,
     SuggestionsTables,
+    DashboardsTables,
     ShowcaseTables,
     PublicSearchTables {}
