@@ -51,16 +51,18 @@ export const publicSearch: Migration = {
       end`.execute(db);
     }
     await db.schema.createIndex('public_doc_ref_idx').on('public_doc').columns(['kind', 'ref_id']).unique().execute();
-    // Recent changes of the indexed sources, for the indexer's quick path.
-    await db.schema.createIndex('topic_updated_idx').on('topic').column('updated_at').execute();
-    await db.schema.createIndex('consultation_updated_idx').on('consultation').column('updated_at').execute();
+    // Recent changes of the indexed sources, for the indexer's quick path. The dashboards
+    // migration makes some of the same indexes by the same names: whichever runs first makes them.
+    await db.schema.createIndex('topic_updated_idx').ifNotExists().on('topic').column('updated_at').execute();
+    await db.schema.createIndex('consultation_updated_idx').ifNotExists().on('consultation').column('updated_at').execute();
+    await db.schema.createIndex('suggestion_updated_idx').ifNotExists().on('suggestion').column('updated_at').execute();
+    await db.schema.createIndex('venue_updated_idx').ifNotExists().on('venue').column('updated_at').execute();
     await db.schema.createIndex('consultation_artefact_created_idx').on('consultation_artefact').column('created_at').execute();
-    await db.schema.createIndex('suggestion_updated_idx').on('suggestion').column('updated_at').execute();
     await db.schema.createIndex('suggestion_issued_idx').on('suggestion').column('issued_at').execute();
-    await db.schema.createIndex('venue_updated_idx').on('venue').column('updated_at').execute();
   },
   async down(db: Kysely<any>) {
-    for (const i of ['topic_updated_idx', 'consultation_updated_idx', 'consultation_artefact_created_idx', 'suggestion_updated_idx', 'suggestion_issued_idx', 'venue_updated_idx']) await db.schema.dropIndex(i).execute();
+    // The shared change-time indexes stay (another migration may own them); ours go.
+    for (const i of ['consultation_artefact_created_idx', 'suggestion_issued_idx']) await db.schema.dropIndex(i).execute();
     if (!isPostgres(db)) {
       for (const t of ['public_doc_ai', 'public_doc_ad', 'public_doc_au']) await sql`drop trigger ${sql.id(t)}`.execute(db);
       await sql`drop table public_doc_fts`.execute(db);
