@@ -6,7 +6,7 @@ import { CHAIN, injectCaller, seedShowcaseChain, type Call, type SeededChain } f
 
 interface Catalogue {
   licence: { name: string; url: string };
-  datasets: { id: string; title: { zh: string; en: string }; licence: { name: string }; fields: { name: string; type: string; description: { zh: string; en: string } }[]; formats: string[]; downloads: { csv: string; json: string }; rowCount: number; updatedAt: string | null }[];
+  datasets: { id: string; title: { zh: string; en: string }; description: { zh: string; en: string }; licence: { name: string }; fields: { name: string; type: string; description: { zh: string; en: string } }[]; formats: string[]; downloads: { csv: string; json: string }; rowCount: number; updatedAt: string | null }[];
 }
 
 /** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */

@@ -364,15 +364,33 @@ export interface DashboardData {
   figures: { key: string; value: number | null; kind: string }[];
 }
 
+const FIGURES: Record<string, [string, string]> = {
+  appeals: ['诉求件数', 'Appeals'],
+  appeals_closed: ['办结件数', 'Appeals closed'],
+  sign_on_time_rate: ['签收及时率', 'Signed on time'],
+  completion_on_time_rate: ['按时办结率', 'Completed on time'],
+  return_rate: ['回退率', 'Return rate'],
+  reopen_rate: ['重办率', 'Reopen rate'],
+  satisfaction_rate: ['满意率', 'Satisfaction rate'],
+  resolution_rate: ['解决率', 'Resolution rate'],
+  topics_filed: ['备案议题', 'Topics filed'],
+  events: ['协商活动', 'Events'],
+  events_completed: ['已完成活动', 'Events completed'],
+  suggestions: ['意见建议', 'Suggestions'],
+  adoption_rate: ['采纳率', 'Adoption rate'],
+  implementation_rate: ['落实率', 'Implementation rate'],
+};
+
 export function dashboardPage(lang: PageLang, d: DashboardData): Page {
   const l = labelsOf(lang);
+  const name = (key: string) => FIGURES[key]?.[lang === 'en' ? 1 : 0] ?? key;
   const fmt = (f: DashboardData['figures'][number]) => (f.value === null ? '—' : f.kind === 'rate' ? `${(f.value * 100).toFixed(1)}%` : String(f.value));
   return {
     title: `${l.dashboard} · ${d.scope.name}`,
     description: `${d.scope.name} ${d.filters.from}–${d.filters.to}`,
     body: frame(
       lang,
-      html`<h1>${l.dashboard}</h1><p>${d.scope.name} · ${d.filters.from} – ${d.filters.to}</p><table><caption>${d.scope.name}</caption><thead><tr><th scope="col">${l.figure}</th><th scope="col">${l.value}</th></tr></thead><tbody>${d.figures.map((f) => html`<tr><th scope="row">${f.key}</th><td>${fmt(f)}</td></tr>`)}</tbody></table>`,
+      html`<h1>${l.dashboard}</h1><p>${d.scope.name} · ${d.filters.from} – ${d.filters.to}</p><table><caption>${d.scope.name}</caption><thead><tr><th scope="col">${l.figure}</th><th scope="col">${l.value}</th></tr></thead><tbody>${d.figures.map((f) => html`<tr><th scope="row">${name(f.key)}</th><td>${fmt(f)}</td></tr>`)}</tbody></table>`,
     ),
   };
 }
