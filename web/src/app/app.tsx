@@ -22,6 +22,10 @@ const PublicConsultationPage = lazy(() => import('../features/public-consultatio
 const SignInPage = lazy(() => import('../features/public-consultations/sign-in.page.js').then((m) => ({ default: m.SignInPage })));
 const PublicSuggestionPage = lazy(() => import('../features/public-suggestions/public-suggestion.page.js').then((m) => ({ default: m.PublicSuggestionPage })));
 const PublicEventResultsPage = lazy(() => import('../features/public-suggestions/public-suggestion.page.js').then((m) => ({ default: m.PublicEventResultsPage })));
+const ShowcasePage = lazy(() => import('../features/showcase/showcase.page.js').then((m) => ({ default: m.ShowcasePage })));
+const ShowcaseDetailPage = lazy(() => import('../features/showcase/showcase-detail.page.js').then((m) => ({ default: m.ShowcaseDetailPage })));
+const SearchPage = lazy(() => import('../features/search/search.page.js').then((m) => ({ default: m.SearchPage })));
+const OpenDataPage = lazy(() => import('../features/open-data/open-data.page.js').then((m) => ({ default: m.OpenDataPage })));
 const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.routes.js').then((m) => ({ default: m.WorkbenchRoutes })));
 
 /** The whole app: language-aware Ant Design theme, session, and the page routes. */
@@ -48,6 +52,10 @@ export function App() {
                   <Route path="sign-in/:id" element={<SignInPage />} />
                   <Route path="suggestions/:id" element={<PublicSuggestionPage />} />
                   <Route path="consultations/:id/results" element={<PublicEventResultsPage />} />
+                  <Route path="showcase" element={<ShowcasePage />} />
+                  <Route path="showcase/:id" element={<ShowcaseDetailPage />} />
+                  <Route path="search" element={<SearchPage />} />
+                  <Route path="open-data" element={<OpenDataPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>
