@@ -148,14 +148,14 @@ export function ShowcaseAdminPage() {
       )}
       <h2>{t('showcase.workbench.published')}</h2>
       {items.error && <ProblemAlert error={items.error} className="mh-block" />}
+      {items.data && items.data.items.length === 0 && <p className="mh-muted">{t('showcase.workbench.empty')}</p>}
+      {items.data && items.data.items.length > 0 && (
       <Table<ShowcaseStaffItem>
         rowKey="id"
         size="small"
-        loading={items.loading}
-        dataSource={items.data?.items ?? []}
+        dataSource={items.data.items}
         pagination={false}
         scroll={{ x: true }}
-        locale={{ emptyText: t('showcase.workbench.empty') }}
         columns={[
           { title: t('showcase.workbench.itemTitle'), dataIndex: 'title', render: (v: string, r) => (r.published ? <Link to={`/showcase/${r.id}`}>{v}</Link> : v) },
           { title: t('showcase.filterTown'), dataIndex: 'townName', render: (v: string | null) => v ?? '—' },
@@ -176,6 +176,7 @@ export function ShowcaseAdminPage() {
           },
         ]}
       />
+      )}
       {choice && (
         <PublishDialog
           choice={choice}
