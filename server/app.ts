@@ -20,9 +20,13 @@ import { notificationsModule, OutboxDrainer, logAdapter } from './modules/notifi
 import { TimerRunner } from './infra/timers/timer-runner.js';
 import { CalendarService } from './infra/calendar/calendar.service.js';
 import { GroupCommitter } from './infra/group-commit.js';
+import { showcaseModule } from './modules/showcase/index.js';
+import { PublicSearchIndexer, publicSearchModule } from './modules/public-search/index.js';
+import { openDataModule } from './modules/open-data/index.js';
+import { publicPagesModule } from './modules/public-pages/index.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule, suggestionsModule, dashboardsModule];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule, suggestionsModule, dashboardsModule, showcaseModule, publicSearchModule, openDataModule, publicPagesModule];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {
@@ -47,6 +51,8 @@ export interface Workers {
   photos: PhotoSweeper;
   /** Keeps the dashboards' facts and cubes current (every `searchEveryMs`, like the search index). */
   dashboards: AppealAggregator;
+  /** The public search index (topics, events, suggestions, showcase items, venues). */
+  publicSearch: PublicSearchIndexer;
   /** Timers, outbox and photo sweep every `everyMs`; the search indexer every `searchEveryMs` (it must keep up within a second). */
   start(everyMs: number, searchEveryMs?: number): void;
   stop(): Promise<void>;
@@ -60,18 +66,21 @@ export function createWorkers(database: DatabaseHandle, logger: Logger): Workers
   const photos = new PhotoSweeper(database.db, logger);
   const search = new AppealSearchIndexer(database.db, logger);
   const dashboards = new AppealAggregator(database.db, logger);
+  const publicSearch = new PublicSearchIndexer(database.db, logger);
   return {
     timers,
     outbox,
     search,
     photos,
     dashboards,
+    publicSearch,
     start(everyMs, searchEveryMs = 250) {
       timers.start(everyMs);
       outbox.start(everyMs);
       photos.start(everyMs);
       search.start(searchEveryMs);
       dashboards.start(searchEveryMs);
+      publicSearch.start(Math.max(searchEveryMs, 1000));
     },
     async stop() {
       await timers.stop();
@@ -79,6 +88,7 @@ export function createWorkers(database: DatabaseHandle, logger: Logger): Workers
       await photos.stop();
       await search.stop();
       await dashboards.stop();
+      await publicSearch.stop();
     },
   };
 }

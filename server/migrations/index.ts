@@ -14,6 +14,8 @@ import { consultationWork } from './20261129T1510-consultation-work.js';
 import { visits } from './20261129T1700-visits.js';
 import { suggestions } from './20261129T1600-suggestions.js';
 import { dashboards } from './20261129T1800-dashboards.js';
+import { showcase } from './20261129T1810-showcase.js';
+import { publicSearch } from './20261129T1811-public-search.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '20261129T1700-visits': visits,
   '20261129T1600-suggestions': suggestions,
   '20261129T1800-dashboards': dashboards,
+  '20261129T1810-showcase': showcase,
+  '20261129T1811-public-search': publicSearch,
 };

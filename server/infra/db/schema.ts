@@ -16,6 +16,8 @@ import type { VenuesTables } from '../../modules/venues/venues.table.js';
 import type { VisitsTables } from '../../modules/visits/visits.table.js';
 import type { SuggestionsTables } from '../../modules/suggestions/suggestions.table.js';
 import type { DashboardsTables } from '../../modules/dashboards/dashboards.table.js';
+import type { ShowcaseTables } from '../../modules/showcase/showcase.table.js';
+import type { PublicSearchTables } from '../../modules/public-search/public-search.table.js';
 
 export interface DB
   extends AuditTables,
@@ -31,4 +33,6 @@ export interface DB
     ConsultationsTables,
     VisitsTables,
     SuggestionsTables,
-    DashboardsTables {}
+    DashboardsTables,
+    ShowcaseTables,
+    PublicSearchTables {}

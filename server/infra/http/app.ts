@@ -357,8 +357,9 @@ export async function buildHttpApp(
         res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
-    // The root is a directory to the static handler; the app's front page is index.html.
-    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
+    // The root is a directory to the static handler; the app's front page is index.html
+    // (unless a module renders the front page itself).
+    if (!app.hasRoute({ method: 'GET', url: '/' })) app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
       reply.header('cache-control', 'no-cache').sendFile('index.html'),
     );
   } else {

@@ -78,6 +78,8 @@ export const PERMISSIONS = {
   'suggestions:handle': ['unit_clerk'],
   'suggestions:feedback': ['resident', 'member'],
   'inbox:read': ['resident', 'member', 'station_head', 'town_official', 'district_staff', 'dispatcher', 'unit_clerk', 'admin'],
+  // 成果展示: district staff publish results of consultations and solved appeals.
+  'showcase:manage': ['district_staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];

@@ -32,3 +32,5 @@ export { visibility } from './appeals.policy.js';
 export { open311Status, type AppealState } from './appeal.workflow.js';
 export { clocksOf } from './appeals.presenter.js';
 export type { AppealTable, CategoryTable } from './appeals.table.js';
+/** Full-text query syntax over bigram tokens (FTS5 and tsquery), for other indexes of the same tokens. */
+export { ftsQuery, tsQuery } from './appeal-search.repository.js';

@@ -15,4 +15,8 @@ export { replyToSuggestion } from './commands/reply-to-suggestion.js';
 export { reportProgress } from './commands/report-progress.js';
 export { giveFeedback } from './commands/give-feedback.js';
 
+/** Public reads and file helpers for the showcase, search and open data. */
+export { publicSuggestion, type PublicSuggestion } from './public-suggestion.js';
+export { csvLine, neutralise, attachment } from './suggestion-exports.js';
+
 export const suggestionsModule: HttpModule = { name: 'suggestions', routes: suggestionsRoutes };

@@ -27,6 +27,11 @@ function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One CSV record (fields neutralised and quoted as needed) with its CRLF, for streamed files. */
+export function csvLine(row: (string | number | null)[]): string {
+  return `${row.map(csvField).join(',')}\r\n`;
+}
+
 /** The sheet as CSV text with a BOM and CRLF line ends; the title is not a row (it would break the columns). */
 export function toCsv(sheet: Sheet): string {
   return `\uFEFF${[sheet.headers, ...sheet.rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;

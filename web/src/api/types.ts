@@ -32,7 +32,8 @@ export type Permission =
   | 'suggestions:assign'
   | 'suggestions:handle'
   | 'suggestions:feedback'
-  | 'inbox:read';
+  | 'inbox:read'
+  | 'showcase:manage';
 
 export const PERMISSIONS: readonly Permission[] = [
   'territories:write',
@@ -67,6 +68,7 @@ export const PERMISSIONS: readonly Permission[] = [
   'suggestions:handle',
   'suggestions:feedback',
   'inbox:read',
+  'showcase:manage',
 ];
 
 export type Role =
@@ -989,4 +991,77 @@ export interface RecordsResponse {
   page: number;
   pageSize: number;
   items: FigureRecord[];
+// 成果展示 (showcase), public search and open data.
+export type ShowcaseKind = 'consultation' | 'appeal';
+export type ChainStepKey = 'concern' | 'topic' | 'event' | 'suggestion' | 'reply' | 'implementation' | 'rating';
+export interface ShowcaseSummary {
+  id: string;
+  kind: ShowcaseKind;
+  title: string;
+  summary: string;
+  townName: string | null;
+  publishedAt: string;
+  photo: string | null;
+  href: string;
+}
+export interface ShowcaseChainStep {
+  step: ChainStepKey;
+  title: string;
+  text: string | null;
+  at: string | null;
+  href: string | null;
+  photos: string[];
+}
+export interface ShowcaseDetail extends ShowcaseSummary {
+  chain: ShowcaseChainStep[];
+}
+export interface ShowcasePhotoChoice {
+  id: string;
+  appealId: string;
+  url: string;
+  width: number;
+  height: number;
+}
+export interface ShowcaseCandidates {
+  suggestions: { kind: 'consultation'; refId: string; text: string; eventTitle: string; townName: string | null; progress: number; grade: string | null; updatedAt: string; photos: ShowcasePhotoChoice[] }[];
+  appeals: { kind: 'appeal'; refId: string; trackingNo: string; category: string; description: string; townName: string | null; rating: string | null; closedAt: string | null; photos: ShowcasePhotoChoice[] }[];
+}
+export interface ShowcaseStaffItem {
+  id: string;
+  kind: ShowcaseKind;
+  refId: string;
+  title: string;
+  summary: string;
+  townName: string | null;
+  photoIds: string[];
+  publishedBy: string;
+  publishedAt: string;
+  unpublishedAt: string | null;
+  published: boolean;
+  version: number;
+}
+export const SEARCH_KINDS = ['showcase', 'topic', 'event', 'suggestion', 'venue'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+export interface SearchResponse {
+  q: string;
+  kind: SearchKind | null;
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: Record<SearchKind, number>;
+  items: { kind: SearchKind; id: string; title: string; snippet: string; townName: string | null; href: string | null; updatedAt: string }[];
+}
+export interface OpenDataCatalogue {
+  licence: { name: string; url: string };
+  datasets: {
+    id: string;
+    title: { zh: string; en: string };
+    description: { zh: string; en: string };
+    licence: { name: string; url: string };
+    fields: { name: string; type: string; description: { zh: string; en: string } }[];
+    formats: ('csv' | 'json')[];
+    downloads: { csv: string; json: string };
+    rowCount: number;
+    updatedAt: string | null;
+  }[];
 }

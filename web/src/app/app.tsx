@@ -28,6 +28,10 @@ const CoveragePage = lazy(() => import('../features/dashboard/coverage.page.js')
 const CampaignProgressPage = lazy(() => import('../features/dashboard/campaign-progress.page.js').then((m) => ({ default: m.CampaignProgressPage })));
 const TownReportPage = lazy(() => import('../features/dashboard/report.page.js').then((m) => ({ default: m.TownReportPage })));
 const CampaignReportPage = lazy(() => import('../features/dashboard/report.page.js').then((m) => ({ default: m.CampaignReportPage })));
+const ShowcasePage = lazy(() => import('../features/showcase/showcase.page.js').then((m) => ({ default: m.ShowcasePage })));
+const ShowcaseDetailPage = lazy(() => import('../features/showcase/showcase-detail.page.js').then((m) => ({ default: m.ShowcaseDetailPage })));
+const SearchPage = lazy(() => import('../features/search/search.page.js').then((m) => ({ default: m.SearchPage })));
+const OpenDataPage = lazy(() => import('../features/open-data/open-data.page.js').then((m) => ({ default: m.OpenDataPage })));
 const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.routes.js').then((m) => ({ default: m.WorkbenchRoutes })));
 
 /** The whole app: language-aware Ant Design theme, session, and the page routes. */
@@ -60,6 +64,10 @@ export function App() {
                   <Route path="campaigns/:id/progress" element={<CampaignProgressPage />} />
                   <Route path="reports/town/:code" element={<TownReportPage />} />
                   <Route path="reports/campaign/:id" element={<CampaignReportPage />} />
+                  <Route path="showcase" element={<ShowcasePage />} />
+                  <Route path="showcase/:id" element={<ShowcaseDetailPage />} />
+                  <Route path="search" element={<SearchPage />} />
+                  <Route path="open-data" element={<OpenDataPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

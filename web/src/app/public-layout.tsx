@@ -36,6 +36,15 @@ function PublicNav({ vertical }: { vertical?: boolean }) {
         <li>
           {session ? <NavLink to="/workbench">{t('nav.workbench')}</NavLink> : <NavLink to="/login">{t('nav.signIn')}</NavLink>}
         </li>
+        <li>
+          <NavLink to="/showcase">{t('showcase.nav')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/search">{t('search.nav')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/open-data">{t('openData.nav')}</NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -50,6 +50,8 @@ export function setLanguage(lng: Language): void {
   } catch {
     // not remembered, still switched
   }
+  // The server-rendered public pages read the same choice from a cookie (no personal data).
+  document.cookie = `lang=${encodeURIComponent(lng)}; path=/; max-age=31536000; samesite=lax`;
   void i18n.changeLanguage(lng);
 }
 

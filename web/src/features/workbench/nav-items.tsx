@@ -18,11 +18,12 @@ import {
   NodeIndexOutlined,
   ScheduleOutlined,
   CarOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.js';
 
-export type NavKey = 'home' | 'inbox' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'consultations' | 'myEvents' | 'campaigns' | 'templates' | 'password' | 'topics' | 'topicCandidates' | 'myVisits' | 'suggestionsUnit' | 'suggestionsDesk' | 'suggestionsMine';
+export type NavKey = 'home' | 'inbox' | 'venues' | 'myDuty' | 'appeals' | 'appealSettings' | 'territories' | 'accounts' | 'units' | 'tokens' | 'audit' | 'consultations' | 'myEvents' | 'campaigns' | 'templates' | 'password' | 'topics' | 'topicCandidates' | 'myVisits' | 'suggestionsUnit' | 'suggestionsDesk' | 'suggestionsMine' | 'showcase';
 
 export interface NavItem {
   key: NavKey;
@@ -56,4 +57,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tokens', path: '/workbench/tokens', icon: <KeyOutlined />, permission: 'tokens:manage' },
   { key: 'audit', path: '/workbench/audit', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: 'password', path: '/workbench/password', icon: <LockOutlined /> },
+  { key: 'showcase', path: '/workbench/showcase', icon: <TrophyOutlined />, permission: 'showcase:manage' },
 ];

@@ -33,6 +33,7 @@ const UnitSuggestionsPage = lazy(() => import('../suggestions/suggestion-lists.p
 const SuggestionDeskPage = lazy(() => import('../suggestions/suggestion-lists.page.js').then((m) => ({ default: m.SuggestionDeskPage })));
 const MySuggestionsPage = lazy(() => import('../suggestions/suggestion-lists.page.js').then((m) => ({ default: m.MySuggestionsPage })));
 const SuggestionDetailPage = lazy(() => import('../suggestions/suggestion-detail.page.js').then((m) => ({ default: m.SuggestionDetailPage })));
+const ShowcaseAdminPage = lazy(() => import('../showcase/showcase-admin.page.js').then((m) => ({ default: m.ShowcaseAdminPage })));
 const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
 
 const BASE = '/workbench/territories';
@@ -267,6 +268,14 @@ export function WorkbenchRoutes() {
           element={
             <RequirePermission permission="suggestions:read">
               <SuggestionDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="showcase"
+          element={
+            <RequirePermission permission="showcase:manage">
+              <ShowcaseAdminPage />
             </RequirePermission>
           }
         />
