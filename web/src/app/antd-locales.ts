@@ -1,6 +1,7 @@
 import type { ConfigProviderProps } from 'antd';
 import enUSModule from 'antd/locale/en_US.js';
 import zhCNModule from 'antd/locale/zh_CN.js';
+import zhTWModule from 'antd/locale/zh_TW.js';
 
 type Locale = NonNullable<ConfigProviderProps['locale']>;
 
@@ -11,7 +12,8 @@ function unwrap(mod: unknown): Locale {
   return typeof value.locale === 'string' ? value : (value.default as Locale);
 }
 
-export const antdLocales: Record<'zh-CN' | 'en', Locale> = {
+export const antdLocales: Record<'zh-CN' | 'zh-TW' | 'en', Locale> = {
   'zh-CN': unwrap(zhCNModule),
+  'zh-TW': unwrap(zhTWModule),
   en: unwrap(enUSModule),
 };

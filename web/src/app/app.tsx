@@ -4,9 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { NotFoundPage, PageLoading } from '../components/status-pages.js';
 import { SessionProvider } from '../session/session.js';
+import { currentLanguage } from '../i18n/index.js';
 import { antdLocales } from './antd-locales.js';
+import { syncDayjsLocale } from './dayjs-locale.js';
+import { useElderMode } from './elder-mode.js';
 import { PublicLayout } from './public-layout.js';
-import { theme } from './theme.js';
+import { elderTheme, theme } from './theme.js';
 
 // Each page is its own chunk: residents opening the public pages never download admin code.
 const HomePage = lazy(() => import('../features/home/home.page.js').then((m) => ({ default: m.HomePage })));
@@ -26,9 +29,12 @@ const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.route
 
 /** The whole app: language-aware Ant Design theme, session, and the page routes. */
 export function App() {
-  const { i18n } = useTranslation();
+  useTranslation();
+  const lng = currentLanguage();
+  syncDayjsLocale(lng);
+  const elder = useElderMode();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? antdLocales.en : antdLocales['zh-CN']} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={antdLocales[lng]} theme={elder ? elderTheme : theme} button={{ autoInsertSpace: false }}>
       <AntApp component={false}>
         <SessionProvider>
           <BrowserRouter>

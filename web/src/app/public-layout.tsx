@@ -4,6 +4,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Brand } from '../components/brand.js';
+import { ElderModeSwitch } from '../components/elder-mode-switch.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { PageLoading } from '../components/status-pages.js';
 import { useIsMobile } from '../components/use-is-mobile.js';
@@ -65,7 +66,10 @@ export function PublicLayout() {
         <Brand to="/" />
         {!mobile && <PublicNav />}
         <div className="mh-header-spacer" />
-        <LanguageSwitch />
+        <div className="mh-header-tools">
+          <LanguageSwitch />
+          <ElderModeSwitch />
+        </div>
       </Layout.Header>
       {mobile && (
         <Drawer

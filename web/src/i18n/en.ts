@@ -1255,6 +1255,15 @@ const en: Messages<typeof zhCN> = {
       suggestion_objected: 'A unit objected to an assignment: a decision is needed',
     },
   },
+  access: {
+    elder: {
+      label: 'Large text',
+      hint: 'Larger text and buttons, stronger contrast and simpler pages; remembered on this device',
+    },
+    moreOptions: 'More options',
+    fewerOptions: 'Fewer options',
+    moreOptionsHelp: 'Optional: community, address, photos, your name and privacy settings',
+  },
 };
 
 export default en;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client.js';
+import { useElderMode } from '../../app/elder-mode.js';
 import type { AppealStatus } from '../../api/types.js';
 import { formatDateTime } from '../../components/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -25,6 +26,7 @@ export function StatusPage() {
   const [result, setResult] = useState<AppealStatus>();
   const [notFound, setNotFound] = useState(false);
   const [error, setError] = useState<unknown>();
+  const elder = useElderMode();
 
   async function lookUp(values: StatusValues) {
     setBusy(true);
@@ -47,12 +49,13 @@ export function StatusPage() {
     <div className="mh-page mh-narrow">
       <h1 className="mh-page-title">{t('status.title')}</h1>
       <p className="mh-muted">{t('status.lead')}</p>
-      <Card className="mh-block">
+      <Card className="mh-block mh-status-form">
         <Form<StatusValues>
           form={form}
           name="appeal-status"
           layout="vertical"
           onFinish={lookUp}
+          size={elder ? 'large' : undefined}
           initialValues={{ trackingNo: params.get('no') ?? '', last4: '' }}
         >
           <Form.Item

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { onPasswordChangeRequired } from '../../api/client.js';
 import { Brand } from '../../components/brand.js';
+import { ElderModeSwitch } from '../../components/elder-mode-switch.js';
 import { LanguageSwitch } from '../../components/language-switch.js';
 import { PageLoading } from '../../components/status-pages.js';
 import { useIsMobile } from '../../components/use-is-mobile.js';
@@ -93,7 +94,10 @@ export function WorkbenchLayout() {
         <Brand to="/workbench" />
         <div className="mh-header-spacer" />
         {!mobile && user}
-        <LanguageSwitch />
+        <div className="mh-header-tools">
+          <LanguageSwitch />
+          <ElderModeSwitch />
+        </div>
         {!mobile && signOutButton}
       </Layout.Header>
       {mobile && (
