@@ -355,6 +355,8 @@ export async function buildHttpApp(
     await app.register(fastifyStatic, {
       root: config.webDir,
       index: false,
+      // The build writes .br and .gz beside each asset; send the one the browser accepts.
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (res, filePath) => {
         res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,12 +1,11 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import { lazy, Suspense } from 'react';
+import { ConfigProvider } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { NotFoundPage, PageLoading } from '../components/status-pages.js';
+import { PageLoading } from '../components/page-loading.js';
 import { SessionProvider } from '../session/session.js';
 import { currentLanguage } from '../i18n/index.js';
-import { antdLocales } from './antd-locales.js';
-import { syncDayjsLocale } from './dayjs-locale.js';
+import { antdLocale, loadAntdLocale } from './antd-locales.js';
 import { useElderMode } from './elder-mode.js';
 import { PublicLayout } from './public-layout.js';
 import { elderTheme, theme } from './theme.js';
@@ -25,17 +24,25 @@ const PublicConsultationPage = lazy(() => import('../features/public-consultatio
 const SignInPage = lazy(() => import('../features/public-consultations/sign-in.page.js').then((m) => ({ default: m.SignInPage })));
 const PublicSuggestionPage = lazy(() => import('../features/public-suggestions/public-suggestion.page.js').then((m) => ({ default: m.PublicSuggestionPage })));
 const PublicEventResultsPage = lazy(() => import('../features/public-suggestions/public-suggestion.page.js').then((m) => ({ default: m.PublicEventResultsPage })));
+const NotFoundPage = lazy(() => import('../components/status-pages.js').then((m) => ({ default: m.NotFoundPage })));
 const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.routes.js').then((m) => ({ default: m.WorkbenchRoutes })));
 
 /** The whole app: language-aware Ant Design theme, session, and the page routes. */
 export function App() {
   useTranslation();
   const lng = currentLanguage();
-  syncDayjsLocale(lng);
   const elder = useElderMode();
+  // antd's own texts (pagination, empty lists…) for zh-TW and English load with the language.
+  const [, setLocaleLoaded] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void loadAntdLocale(lng).then(() => live && setLocaleLoaded((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, [lng]);
   return (
-    <ConfigProvider locale={antdLocales[lng]} theme={elder ? elderTheme : theme} button={{ autoInsertSpace: false }}>
-      <AntApp component={false}>
+    <ConfigProvider locale={antdLocale(lng)} theme={elder ? elderTheme : theme} button={{ autoInsertSpace: false }}>
         <SessionProvider>
           <BrowserRouter>
             <Suspense fallback={<PageLoading />}>
@@ -60,7 +67,6 @@ export function App() {
             </Suspense>
           </BrowserRouter>
         </SessionProvider>
-      </AntApp>
     </ConfigProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Form, Input, Select, TreeSelect } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Select, TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -231,7 +231,7 @@ export function ReportPage() {
       <h1 className="mh-page-title">{t('report.title')}</h1>
       <p className="mh-muted">{t('report.lead')}</p>
       {(categories.error || towns.error) && <ProblemAlert error={categories.error ?? towns.error} className="mh-block" />}
-      <Card>
+      <div className="mh-panel">
         <Form<ReportValues> form={form} name="report" layout="vertical" onFinish={submit} initialValues={{ anonymous: false, confidential: false }} size="large" scrollToFirstError>
           <Form.Item name="categoryId" label={t('report.category')} rules={[{ required: true, message: t('report.required.category') }]}>
             <TreeSelect
@@ -357,7 +357,7 @@ export function ReportPage() {
             </Button>
           </Form.Item>
         </Form>
-      </Card>
+      </div>
     </div>
   );
 }

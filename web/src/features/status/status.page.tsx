@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -49,7 +49,7 @@ export function StatusPage() {
     <div className="mh-page mh-narrow">
       <h1 className="mh-page-title">{t('status.title')}</h1>
       <p className="mh-muted">{t('status.lead')}</p>
-      <Card className="mh-block mh-status-form">
+      <div className="mh-panel mh-block mh-status-form">
         <Form<StatusValues>
           form={form}
           name="appeal-status"
@@ -78,13 +78,16 @@ export function StatusPage() {
             </Button>
           </Form.Item>
         </Form>
-      </Card>
+      </div>
       <div aria-live="polite">
         {notFound && <Alert type="warning" showIcon title={t('status.notFound')} description={t('status.notFoundDetail')} />}
         {error !== undefined && <ProblemAlert error={error} />}
         {result && (
           <section aria-labelledby="status-result" className="mh-status-result">
-            <Card title={<h2 id="status-result" className="mh-card-title">{t('status.result')}</h2>}>
+            <div className="mh-panel">
+              <h2 id="status-result" className="mh-card-title mh-panel-title">
+                {t('status.result')}
+              </h2>
               <dl className="mh-facts">
                 <div>
                   <dt>{t('status.trackingNo')}</dt>
@@ -136,7 +139,7 @@ export function StatusPage() {
                   </li>
                 ))}
               </ol>
-            </Card>
+            </div>
           </section>
         )}
       </div>

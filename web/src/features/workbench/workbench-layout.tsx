@@ -7,7 +7,7 @@ import { onPasswordChangeRequired } from '../../api/client.js';
 import { Brand } from '../../components/brand.js';
 import { ElderModeSwitch } from '../../components/elder-mode-switch.js';
 import { LanguageSwitch } from '../../components/language-switch.js';
-import { PageLoading } from '../../components/status-pages.js';
+import { PageLoading } from '../../components/page-loading.js';
 import { useIsMobile } from '../../components/use-is-mobile.js';
 import { useSession } from '../../session/session.js';
 import { NAV_ITEMS } from './nav-items.js';
