@@ -7,6 +7,7 @@ import { Brand } from '../components/brand.js';
 import { ElderModeSwitch } from '../components/elder-mode-switch.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { PageLoading } from '../components/page-loading.js';
+import { useFocusMainOnNavigate } from '../components/use-focus-main-on-navigate.js';
 import { useIsMobile } from '../components/use-is-mobile.js';
 import { useSession } from '../session/session.js';
 
@@ -46,6 +47,7 @@ export function PublicLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  useFocusMainOnNavigate();
 
   return (
     <Layout className="mh-shell">

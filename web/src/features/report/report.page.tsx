@@ -175,6 +175,8 @@ export function ReportPage() {
       });
       setReceipt(r);
       window.scrollTo(0, 0);
+      // The form (and its focused button) is gone: the keyboard continues from the receipt.
+      setTimeout(() => document.getElementById('main')?.focus({ preventScroll: true }), 0);
     } catch (err) {
       // Everything typed stays in the form; only the message is new.
       setError(err);

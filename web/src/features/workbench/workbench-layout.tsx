@@ -8,6 +8,7 @@ import { Brand } from '../../components/brand.js';
 import { ElderModeSwitch } from '../../components/elder-mode-switch.js';
 import { LanguageSwitch } from '../../components/language-switch.js';
 import { PageLoading } from '../../components/page-loading.js';
+import { useFocusMainOnNavigate } from '../../components/use-focus-main-on-navigate.js';
 import { useIsMobile } from '../../components/use-is-mobile.js';
 import { useSession } from '../../session/session.js';
 import { NAV_ITEMS } from './nav-items.js';
@@ -46,6 +47,7 @@ export function WorkbenchLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const [leaving, setLeaving] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  useFocusMainOnNavigate();
   useEffect(() => onPasswordChangeRequired(() => navigate('/workbench/password')), [navigate]);
 
   if (session === undefined) return <PageLoading />;
