@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const api = 'http://localhost:3000';
 
@@ -10,7 +11,9 @@ const api = 'http://localhost:3000';
 export default defineConfig({
   root: 'web',
   base: '/',
-  plugins: [react()],
+  // Brotli and gzip copies of every text asset next to it: the server sends the precompressed
+  // file the browser accepts (@fastify/static preCompressed), no compression per request.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|html|svg|json|txt)$/, threshold: 1024, logLevel: 'silent' })],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -30,9 +30,34 @@ describe.skipIf(!browserAvailable())('interface language (browser)', () => {
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
-    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('button', { name: '简体中文' }).click();
     await page.getByRole('heading', { level: 1, name: '行政区划' }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('minhu.lang'))).toBe('zh-CN');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('offers Traditional Chinese: the interface, <html lang>, antd and the server’s messages follow, and it is remembered', async () => {
+    const { context, page, problems } = await newContext(web);
+    await page.goto('/login');
+    await page.getByRole('heading', { level: 1, name: '登录民呼工作台' }).waitFor();
+    const switcher = page.getByRole('group', { name: '界面语言' });
+    expect(await switcher.getByRole('button').allTextContents()).toEqual(['简体中文', '繁體中文', 'English']);
+    await switcher.getByRole('button', { name: '繁體中文' }).click();
+    await page.getByRole('heading', { level: 1, name: '登入民呼工作臺' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-TW');
+    expect(await page.evaluate(() => localStorage.getItem('minhu.lang'))).toBe('zh-TW');
+    expect(await page.getByRole('button', { name: '繁體中文' }).getAttribute('aria-pressed')).toBe('true');
+    // The API client asks for zh-TW; the server answers in Traditional characters.
+    const asked = page.waitForRequest((r) => r.url().endsWith('/api/v1/auth/login'));
+    await page.getByLabel('使用者名稱').fill('admin');
+    await page.getByLabel('密碼', { exact: true }).fill('wrong-password');
+    await page.getByRole('button', { name: '登入', exact: true }).click();
+    expect((await asked).headers()['accept-language']).toBe('zh-TW');
+    await page.getByRole('alert').filter({ hasText: '使用者名稱或密碼錯誤' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '登入民呼工作臺' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-TW');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -26,7 +26,7 @@ import type { GroupCommitter } from '../group-commit.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { isConnectionError, isInvalidText } from '../db/errors.js';
 import type { Access, Authenticator } from './access.js';
-import { AppError, langOf, problemOf, type FieldError, type Lang } from './errors.js';
+import { AppError, langOf, localizeProblem, problemOf, type FieldError, type Lang } from './errors.js';
 
 export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -144,7 +144,10 @@ export async function buildHttpApp(
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Malformed URLs and the like answer in the same problem+json as everything else.
     frameworkErrors: ((_error: Error, request: FastifyRequest, reply: FastifyReply) => {
-      const body = problemOf(new AppError('MALFORMED_REQUEST'), langOf(request.headers['accept-language']), request.id, (request.url ?? '/').split('?')[0] ?? '/');
+      const body = localizeProblem(
+        problemOf(new AppError('MALFORMED_REQUEST'), langOf(request.headers['accept-language']), request.id, (request.url ?? '/').split('?')[0] ?? '/'),
+        request.headers['accept-language'],
+      );
       void reply.code(400).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
     }) as never,
   }).withTypeProvider<ZodTypeProvider>();
@@ -300,7 +303,7 @@ export async function buildHttpApp(
       .status(appError.status)
       .type('application/problem+json; charset=utf-8')
       .serializer((p: unknown) => JSON.stringify(p))
-      .send(problemOf(appError, lang, request.id, request.url.split('?')[0] ?? request.url));
+      .send(localizeProblem(problemOf(appError, lang, request.id, request.url.split('?')[0] ?? request.url), request.headers['accept-language']));
   });
 
   // Probes: liveness never touches the database, readiness does.
@@ -352,9 +355,13 @@ export async function buildHttpApp(
     await app.register(fastifyStatic, {
       root: config.webDir,
       index: false,
+      // The build writes .br and .gz beside each asset; send the one the browser accepts.
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (res, filePath) => {
         res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // The same address answers Brotli, gzip or plain by Accept-Encoding: caches must key on it.
+        res.setHeader('vary', 'accept-encoding');
       },
     });
     // The root is a directory to the static handler; the app's front page is index.html

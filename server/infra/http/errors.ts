@@ -1,3 +1,4 @@
+import { hant, prefersTraditional } from '../text/hant.js';
 /**
  * The closed catalogue of error codes. Every error a client sees carries one of these codes
  * in an application/problem+json body; docs/errors.md is generated from this table and a
@@ -108,6 +109,20 @@ function localizeMessage(message: string, lang: Lang): string {
   return lang === 'en' ? message.slice(bar + 1) : message.slice(0, bar);
 }
 
+/**
+ * The problem in Traditional Chinese when the request prefers it (zh-TW, zh-HK, zh-MO, zh-Hant):
+ * the Simplified title, detail and field messages converted with OpenCC (cached).
+ */
+export function localizeProblem(problem: Problem, acceptLanguage: string | undefined): Problem {
+  if (!prefersTraditional(acceptLanguage)) return problem;
+  return {
+    ...problem,
+    title: hant(problem.title),
+    ...(problem.detail !== undefined ? { detail: hant(problem.detail) } : {}),
+    ...(problem.errors ? { errors: problem.errors.map((e) => ({ field: e.field, message: hant(e.message) })) } : {}),
+  };
+}
+
 /** Renders the catalogue as the Markdown of docs/errors.md. */
 export function renderErrorsMarkdown(): string {
   const rows = Object.entries(ERROR_CATALOGUE).map(
@@ -120,7 +135,8 @@ export function renderErrorsMarkdown(): string {
     '`type` (`urn:minhu:error:<code>`), `title` (in the request language), `status`, `detail`,',
     '`instance` (the request path), `code` (below), `requestId` (also in the `x-request-id` header',
     'and in the server log) and, for `VALIDATION_FAILED`, `errors: [{ field, message }]`.',
-    'The title is Chinese unless `Accept-Language` prefers English.',
+    'The title is Chinese unless `Accept-Language` prefers English; Traditional Chinese when it',
+    'prefers `zh-TW`, `zh-HK`, `zh-MO` or `zh-Hant` (converted from the Simplified text with OpenCC).',
     '',
     'This file is generated from `server/infra/http/errors.ts` (`npm run minhu -- docs errors`);',
     'a test fails when the two differ.',

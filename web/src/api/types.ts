@@ -991,6 +991,8 @@ export interface RecordsResponse {
   page: number;
   pageSize: number;
   items: FigureRecord[];
+}
+
 // 成果展示 (showcase), public search and open data.
 export type ShowcaseKind = 'consultation' | 'appeal';
 export type ChainStepKey = 'concern' | 'topic' | 'event' | 'suggestion' | 'reply' | 'implementation' | 'rating';

@@ -1,6 +1,6 @@
 import type { ConfigProviderProps } from 'antd';
-import enUSModule from 'antd/locale/en_US.js';
 import zhCNModule from 'antd/locale/zh_CN.js';
+import type { Language } from '../i18n/index.js';
 
 type Locale = NonNullable<ConfigProviderProps['locale']>;
 
@@ -11,7 +11,20 @@ function unwrap(mod: unknown): Locale {
   return typeof value.locale === 'string' ? value : (value.default as Locale);
 }
 
-export const antdLocales: Record<'zh-CN' | 'en', Locale> = {
-  'zh-CN': unwrap(zhCNModule),
-  en: unwrap(enUSModule),
+// Simplified Chinese ships with the page; Traditional and English load when chosen.
+const loaded: Partial<Record<Language, Locale>> = { 'zh-CN': unwrap(zhCNModule) };
+const LOADERS: Record<Exclude<Language, 'zh-CN'>, () => Promise<unknown>> = {
+  'zh-TW': () => import('antd/locale/zh_TW.js'),
+  en: () => import('antd/locale/en_US.js'),
 };
+
+/** antd's texts for the language, once loaded (Simplified Chinese until then). */
+export function antdLocale(lng: Language): Locale {
+  return loaded[lng] ?? (loaded['zh-CN'] as Locale);
+}
+
+export async function loadAntdLocale(lng: Language): Promise<void> {
+  if (lng === 'zh-CN' || loaded[lng]) return;
+  const mod = (await LOADERS[lng]()) as { default?: unknown };
+  loaded[lng] = unwrap(mod.default ?? mod);
+}

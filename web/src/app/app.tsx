@@ -1,12 +1,14 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import { lazy, Suspense } from 'react';
+import { ConfigProvider } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { NotFoundPage, PageLoading } from '../components/status-pages.js';
+import { PageLoading } from '../components/page-loading.js';
 import { SessionProvider } from '../session/session.js';
-import { antdLocales } from './antd-locales.js';
+import { currentLanguage } from '../i18n/index.js';
+import { antdLocale, loadAntdLocale } from './antd-locales.js';
+import { useElderMode } from './elder-mode.js';
 import { PublicLayout } from './public-layout.js';
-import { theme } from './theme.js';
+import { elderTheme, theme } from './theme.js';
 
 // Each page is its own chunk: residents opening the public pages never download admin code.
 const HomePage = lazy(() => import('../features/home/home.page.js').then((m) => ({ default: m.HomePage })));
@@ -32,14 +34,25 @@ const ShowcasePage = lazy(() => import('../features/showcase/showcase.page.js').
 const ShowcaseDetailPage = lazy(() => import('../features/showcase/showcase-detail.page.js').then((m) => ({ default: m.ShowcaseDetailPage })));
 const SearchPage = lazy(() => import('../features/search/search.page.js').then((m) => ({ default: m.SearchPage })));
 const OpenDataPage = lazy(() => import('../features/open-data/open-data.page.js').then((m) => ({ default: m.OpenDataPage })));
+const NotFoundPage = lazy(() => import('../components/status-pages.js').then((m) => ({ default: m.NotFoundPage })));
 const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.routes.js').then((m) => ({ default: m.WorkbenchRoutes })));
 
 /** The whole app: language-aware Ant Design theme, session, and the page routes. */
 export function App() {
-  const { i18n } = useTranslation();
+  useTranslation();
+  const lng = currentLanguage();
+  const elder = useElderMode();
+  // antd's own texts (pagination, empty lists…) for zh-TW and English load with the language.
+  const [, setLocaleLoaded] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void loadAntdLocale(lng).then(() => live && setLocaleLoaded((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, [lng]);
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? antdLocales.en : antdLocales['zh-CN']} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp component={false}>
+    <ConfigProvider locale={antdLocale(lng)} theme={elder ? elderTheme : theme} button={{ autoInsertSpace: false }}>
         <SessionProvider>
           <BrowserRouter>
             <Suspense fallback={<PageLoading />}>
@@ -74,7 +87,6 @@ export function App() {
             </Suspense>
           </BrowserRouter>
         </SessionProvider>
-      </AntApp>
     </ConfigProvider>
   );
 }

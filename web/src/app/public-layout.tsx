@@ -4,8 +4,10 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Brand } from '../components/brand.js';
+import { ElderModeSwitch } from '../components/elder-mode-switch.js';
 import { LanguageSwitch } from '../components/language-switch.js';
-import { PageLoading } from '../components/status-pages.js';
+import { PageLoading } from '../components/page-loading.js';
+import { useFocusMainOnNavigate } from '../components/use-focus-main-on-navigate.js';
 import { useIsMobile } from '../components/use-is-mobile.js';
 import { useSession } from '../session/session.js';
 
@@ -57,6 +59,7 @@ export function PublicLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  useFocusMainOnNavigate();
 
   return (
     <Layout className="mh-shell">
@@ -77,7 +80,10 @@ export function PublicLayout() {
         <Brand to="/" />
         {!mobile && <PublicNav />}
         <div className="mh-header-spacer" />
-        <LanguageSwitch />
+        <div className="mh-header-tools">
+          <LanguageSwitch />
+          <ElderModeSwitch />
+        </div>
       </Layout.Header>
       {mobile && (
         <Drawer

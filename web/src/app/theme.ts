@@ -37,3 +37,43 @@ export const theme: ThemeConfig = {
     },
   },
 };
+
+/**
+ * Elder mode (长辈模式): larger text and controls (48 px targets), looser lines, black on white
+ * and a darker blue (9:1 on white) so every text meets WCAG AAA contrast where antd allows.
+ */
+export const elderTheme: ThemeConfig = {
+  token: {
+    ...theme.token,
+    colorPrimary: '#003eb3',
+    colorPrimaryHover: '#002c8c',
+    colorPrimaryActive: '#001d66',
+    colorLink: '#003eb3',
+    colorLinkHover: '#002c8c',
+    colorInfo: '#003eb3',
+    colorError: '#a8071a',
+    colorText: '#000000',
+    colorTextHeading: '#000000',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.82)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.78)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.78)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.7)',
+    colorBorder: '#595959',
+    colorBgLayout: '#ffffff',
+    fontSize: 20,
+    fontSizeSM: 18,
+    fontSizeLG: 22,
+    fontSizeHeading1: 32,
+    fontSizeHeading2: 26,
+    fontSizeHeading3: 22,
+    lineHeight: 1.75,
+    controlHeight: 48,
+    controlHeightSM: 40,
+    controlHeightLG: 56,
+    lineWidthFocus: 4,
+  },
+  components: {
+    ...theme.components,
+    Layout: { ...theme.components?.Layout, headerHeight: 72, bodyBg: '#ffffff', footerBg: '#ffffff' },
+  },
+};

@@ -1,11 +1,11 @@
-import i18n from '../i18n/index.js';
+import { intlLocale } from '../i18n/index.js';
 
 /** A timestamp in the interface language and the browser's time zone; '—' when absent. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
+  return new Intl.DateTimeFormat(intlLocale(), {
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(date);

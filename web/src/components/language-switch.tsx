@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage, setLanguage, type Language } from '../i18n/index.js';
 
 const OPTIONS: { lng: Language; label: string }[] = [
-  { lng: 'zh-CN', label: '中文' },
+  { lng: 'zh-CN', label: '简体中文' },
+  { lng: 'zh-TW', label: '繁體中文' },
   { lng: 'en', label: 'English' },
 ];
 
-/** 中文 / English: each label is written in its own language so anyone can find theirs. */
+/** 简体中文 / 繁體中文 / English: each label is written in its own language so anyone can find theirs. */
 export function LanguageSwitch() {
   const { t } = useTranslation();
+  // re-rendered by useTranslation when the language changes
   const current = currentLanguage();
   return (
     <div role="group" aria-label={t('language.label')} className="mh-lang-switch">
@@ -20,7 +22,7 @@ export function LanguageSwitch() {
           lang={lng}
           type={current === lng ? 'primary' : 'text'}
           aria-pressed={current === lng}
-          onClick={() => setLanguage(lng)}
+          onClick={() => void setLanguage(lng)}
         >
           {label}
         </Button>

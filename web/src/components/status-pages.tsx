@@ -39,12 +39,4 @@ export function NotFoundPage({ home = '/' }: { home?: string }) {
   );
 }
 
-/** A quiet placeholder while a page's code or data loads. */
-export function PageLoading() {
-  const { t } = useTranslation();
-  return (
-    <div className="mh-page-loading" role="status" aria-live="polite">
-      {t('common.loading')}
-    </div>
-  );
-}
+export { PageLoading } from './page-loading.js';

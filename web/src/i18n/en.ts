@@ -1480,6 +1480,15 @@ const en: Messages<typeof zhCN> = {
     downloadCsv: 'Download {{title}} (CSV)',
     downloadJson: 'Download {{title}} (JSON)',
   },
+  access: {
+    elder: {
+      label: 'Large text',
+      hint: 'Larger text and buttons, stronger contrast and simpler pages; remembered on this device',
+    },
+    moreOptions: 'More options',
+    fewerOptions: 'Fewer options',
+    moreOptionsHelp: 'Optional: community, address, photos, your name and privacy settings',
+  },
 };
 
 export default en;

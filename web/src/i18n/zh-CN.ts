@@ -1476,6 +1476,15 @@ const zhCN = {
     downloadCsv: '下载 {{title}}（CSV）',
     downloadJson: '下载 {{title}}（JSON）',
   },
+  access: {
+    elder: {
+      label: '长辈模式',
+      hint: '大字号、大按钮、高对比度，页面更简洁；在本设备上记住',
+    },
+    moreOptions: '更多选项',
+    fewerOptions: '收起更多选项',
+    moreOptionsHelp: '可选：具体村社、地址、照片、姓名与保密设置',
+  },
 };
 
 export default zhCN;

@@ -83,15 +83,15 @@ export function ConsultationsPage({ mine = false }: { mine?: boolean }) {
       {mine && <p className="mh-muted">{t('consultations.mineIntro')}</p>}
       <Form name="consultation-filters" layout="inline" className="mh-filters">
         <Form.Item label={t('consultations.filters.campaign')}>
-          <Select allowClear className="mh-filter-select" placeholder={t('common.all')} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} onChange={(v?: string) => set({ campaignId: v })} />
+          <Select allowClear aria-label={t('consultations.filters.campaign')} className="mh-filter-select" placeholder={t('common.all')} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} onChange={(v?: string) => set({ campaignId: v })} />
         </Form.Item>
         {!mine && (
           <Form.Item label={t('consultations.filters.venue')}>
-            <Select allowClear showSearch optionFilterProp="label" className="mh-filter-select" placeholder={t('common.all')} options={(venues.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))} onChange={(v?: string) => set({ venueId: v })} />
+            <Select allowClear showSearch optionFilterProp="label" aria-label={t('consultations.filters.venue')} className="mh-filter-select" placeholder={t('common.all')} options={(venues.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))} onChange={(v?: string) => set({ venueId: v })} />
           </Form.Item>
         )}
         <Form.Item label={t('consultations.filters.state')}>
-          <Select<ConsultationState> allowClear className="mh-filter-select" placeholder={t('common.all')} options={CONSULTATION_STATES.map((s) => ({ value: s, label: t(`consultations.states.${s}`) }))} onChange={(v?: ConsultationState) => set({ state: v })} />
+          <Select<ConsultationState> allowClear aria-label={t('consultations.filters.state')} className="mh-filter-select" placeholder={t('common.all')} options={CONSULTATION_STATES.map((s) => ({ value: s, label: t(`consultations.states.${s}`) }))} onChange={(v?: ConsultationState) => set({ state: v })} />
         </Form.Item>
       </Form>
       {list.error && <ProblemAlert error={list.error} className="mh-block" />}

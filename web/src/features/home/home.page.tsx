@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useElderMode } from '../../app/elder-mode.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 
 /** The public front page: what Minhu is, and where to go next. */
@@ -7,6 +8,8 @@ export function HomePage() {
   const { t } = useTranslation();
   usePageTitle(t('home.title'));
   const steps = ['call', 'handle', 'consult', 'report'] as const;
+  // Elder mode: the two things residents come for first, big and stacked; no staff sign-in.
+  const elder = useElderMode();
   return (
     <div className="mh-home">
       <section className="mh-hero" aria-labelledby="home-heading">
@@ -19,12 +22,19 @@ export function HomePage() {
           <Link to="/report" className="mh-button-link">
             {t('home.report')}
           </Link>
+          {elder && (
+            <Link to="/status" className="mh-button-link mh-button-link-secondary">
+              {t('nav.status')}
+            </Link>
+          )}
           <Link to="/territories" className="mh-button-link mh-button-link-secondary">
             {t('home.browseTerritories')}
           </Link>
-          <Link to="/login" className="mh-button-link mh-button-link-secondary">
-            {t('home.signIn')}
-          </Link>
+          {!elder && (
+            <Link to="/login" className="mh-button-link mh-button-link-secondary">
+              {t('home.signIn')}
+            </Link>
+          )}
         </div>
       </section>
       <section aria-labelledby="how-heading" className="mh-home-section">

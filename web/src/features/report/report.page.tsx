@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Checkbox, Form, Input, Select, TreeSelect } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Select, TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError, api, problemText } from '../../api/client.js';
+import { useElderMode } from '../../app/elder-mode.js';
 import type { Category, ListResponse, ResidentReceipt, SimilarHint, Territory } from '../../api/types.js';
 import { useRequest } from '../../api/use-request.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
@@ -129,6 +130,10 @@ export function ReportPage() {
   const [codeError, setCodeError] = useState<unknown>();
   const [extra, setExtra] = useState<string[]>([]);
   const [receipt, setReceipt] = useState<ResidentReceipt>();
+  // Elder mode keeps the form to what every report needs; the rest waits behind 更多选项.
+  const elder = useElderMode();
+  const [more, setMore] = useState(false);
+  const optionalHidden = elder && !more;
 
   const categories = useRequest((signal) => api.get<{ items: Category[] }>('/categories', undefined, signal), 'categories');
   const towns = useChildren(DISTRICT);
@@ -170,6 +175,8 @@ export function ReportPage() {
       });
       setReceipt(r);
       window.scrollTo(0, 0);
+      // The form (and its focused button) is gone: the keyboard continues from the receipt.
+      setTimeout(() => document.getElementById('main')?.focus({ preventScroll: true }), 0);
     } catch (err) {
       // Everything typed stays in the form; only the message is new.
       setError(err);
@@ -226,7 +233,7 @@ export function ReportPage() {
       <h1 className="mh-page-title">{t('report.title')}</h1>
       <p className="mh-muted">{t('report.lead')}</p>
       {(categories.error || towns.error) && <ProblemAlert error={categories.error ?? towns.error} className="mh-block" />}
-      <Card>
+      <div className="mh-panel">
         <Form<ReportValues> form={form} name="report" layout="vertical" onFinish={submit} initialValues={{ anonymous: false, confidential: false }} size="large" scrollToFirstError>
           <Form.Item name="categoryId" label={t('report.category')} rules={[{ required: true, message: t('report.required.category') }]}>
             <TreeSelect
@@ -247,6 +254,15 @@ export function ReportPage() {
               placeholder={t('report.town')}
             />
           </Form.Item>
+          {elder && (
+            <div className="mh-more-options">
+              <Button size="large" aria-expanded={more} aria-controls="mh-report-optional mh-report-optional-photos" onClick={() => setMore((m) => !m)}>
+                {more ? t('access.fewerOptions') : t('access.moreOptions')}
+              </Button>
+              {!more && <p className="mh-muted">{t('access.moreOptionsHelp')}</p>}
+            </div>
+          )}
+          <div id="mh-report-optional" hidden={optionalHidden}>
           <Form.Item name="village" label={t('report.village')}>
             <Select
               allowClear
@@ -260,6 +276,7 @@ export function ReportPage() {
           <Form.Item name="address" label={t('report.address')}>
             <Input maxLength={200} autoComplete="street-address" />
           </Form.Item>
+          </div>
           <Form.Item
             name="description"
             label={t('report.description')}
@@ -294,6 +311,7 @@ export function ReportPage() {
               />
             )}
           </div>
+          <div id="mh-report-optional-photos" hidden={optionalHidden}>
           <Form.Item name="photos" label={t('report.photos')}>
             <PhotoPicker key={round} />
           </Form.Item>
@@ -308,6 +326,7 @@ export function ReportPage() {
               <Input maxLength={64} autoComplete="name" />
             </Form.Item>
           )}
+          </div>
           <Form.Item
             name="phone"
             label={t('report.phone')}
@@ -340,7 +359,7 @@ export function ReportPage() {
             </Button>
           </Form.Item>
         </Form>
-      </Card>
+      </div>
     </div>
   );
 }

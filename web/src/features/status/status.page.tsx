@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Alert, Button } from 'antd';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client.js';
+import { useElderMode } from '../../app/elder-mode.js';
 import type { AppealStatus } from '../../api/types.js';
 import { formatDateTime } from '../../components/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -20,11 +21,27 @@ export function StatusPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('status.title'));
   const [params] = useSearchParams();
-  const [form] = Form.useForm<StatusValues>();
+  // A plain form (no antd Form/Input): the page stays light on a phone.
+  const [values, setValues] = useState<StatusValues>({ trackingNo: params.get('no') ?? '', last4: '' });
+  const [invalid, setInvalid] = useState<Partial<Record<keyof StatusValues, string>>>({});
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<AppealStatus>();
   const [notFound, setNotFound] = useState(false);
   const [error, setError] = useState<unknown>();
+  const elder = useElderMode();
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const problems: Partial<Record<keyof StatusValues, string>> = {};
+    if (!TRACKING_NO.test(values.trackingNo.trim())) problems.trackingNo = t('appeals.trackingFormat');
+    if (!/^\d{4}$/.test(values.last4.trim())) problems.last4 = t('status.last4Format');
+    setInvalid(problems);
+    if (problems.trackingNo || problems.last4) {
+      document.getElementById(problems.trackingNo ? 'status-trackingNo' : 'status-last4')?.focus();
+      return;
+    }
+    await lookUp(values);
+  }
 
   async function lookUp(values: StatusValues) {
     setBusy(true);
@@ -47,41 +64,63 @@ export function StatusPage() {
     <div className="mh-page mh-narrow">
       <h1 className="mh-page-title">{t('status.title')}</h1>
       <p className="mh-muted">{t('status.lead')}</p>
-      <Card className="mh-block">
-        <Form<StatusValues>
-          form={form}
-          name="appeal-status"
-          layout="vertical"
-          onFinish={lookUp}
-          initialValues={{ trackingNo: params.get('no') ?? '', last4: '' }}
-        >
-          <Form.Item
-            name="trackingNo"
-            label={t('status.trackingNo')}
-            rules={[{ required: true, message: t('appeals.trackingFormat') }, { pattern: TRACKING_NO, message: t('appeals.trackingFormat') }]}
-          >
-            <Input placeholder={t('appeals.searchPlaceholder')} maxLength={14} inputMode="numeric" autoComplete="off" />
-          </Form.Item>
-          <Form.Item
-            name="last4"
-            label={t('status.last4')}
-            rules={[{ required: true, message: t('status.last4Format') }, { pattern: /^\d{4}$/, message: t('status.last4Format') }]}
-          >
-            <Input maxLength={4} inputMode="numeric" autoComplete="off" />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy}>
-              {t('status.submit')}
-            </Button>
-          </Form.Item>
-        </Form>
-      </Card>
+      <div className="mh-panel mh-block mh-status-form">
+        <form name="appeal-status" noValidate onSubmit={(e) => void submit(e)} className={elder ? 'mh-native-form mh-native-form-large' : 'mh-native-form'}>
+          <div className="mh-field">
+            <label htmlFor="status-trackingNo">{t('status.trackingNo')}</label>
+            <input
+              id="status-trackingNo"
+              name="trackingNo"
+              className="mh-input"
+              value={values.trackingNo}
+              onChange={(e) => setValues((v) => ({ ...v, trackingNo: e.target.value }))}
+              aria-invalid={invalid.trackingNo ? true : undefined}
+              aria-describedby={invalid.trackingNo ? 'status-trackingNo-error' : undefined}
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder={t('appeals.searchPlaceholder')}
+              maxLength={14}
+            />
+            {invalid.trackingNo && (
+              <div id="status-trackingNo-error" className="mh-field-error">
+                {invalid.trackingNo}
+              </div>
+            )}
+          </div>
+          <div className="mh-field">
+            <label htmlFor="status-last4">{t('status.last4')}</label>
+            <input
+              id="status-last4"
+              name="last4"
+              className="mh-input"
+              value={values.last4}
+              onChange={(e) => setValues((v) => ({ ...v, last4: e.target.value }))}
+              aria-invalid={invalid.last4 ? true : undefined}
+              aria-describedby={invalid.last4 ? 'status-last4-error' : undefined}
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={4}
+            />
+            {invalid.last4 && (
+              <div id="status-last4-error" className="mh-field-error">
+                {invalid.last4}
+              </div>
+            )}
+          </div>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('status.submit')}
+          </Button>
+        </form>
+      </div>
       <div aria-live="polite">
         {notFound && <Alert type="warning" showIcon title={t('status.notFound')} description={t('status.notFoundDetail')} />}
         {error !== undefined && <ProblemAlert error={error} />}
         {result && (
           <section aria-labelledby="status-result" className="mh-status-result">
-            <Card title={<h2 id="status-result" className="mh-card-title">{t('status.result')}</h2>}>
+            <div className="mh-panel">
+              <h2 id="status-result" className="mh-card-title mh-panel-title">
+                {t('status.result')}
+              </h2>
               <dl className="mh-facts">
                 <div>
                   <dt>{t('status.trackingNo')}</dt>
@@ -133,7 +172,7 @@ export function StatusPage() {
                   </li>
                 ))}
               </ol>
-            </Card>
+            </div>
           </section>
         )}
       </div>

@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { onPasswordChangeRequired } from '../../api/client.js';
 import { Brand } from '../../components/brand.js';
+import { ElderModeSwitch } from '../../components/elder-mode-switch.js';
 import { LanguageSwitch } from '../../components/language-switch.js';
-import { PageLoading } from '../../components/status-pages.js';
+import { PageLoading } from '../../components/page-loading.js';
+import { useFocusMainOnNavigate } from '../../components/use-focus-main-on-navigate.js';
 import { useIsMobile } from '../../components/use-is-mobile.js';
 import { useSession } from '../../session/session.js';
 import { NAV_ITEMS } from './nav-items.js';
@@ -45,6 +47,7 @@ export function WorkbenchLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const [leaving, setLeaving] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  useFocusMainOnNavigate();
   useEffect(() => onPasswordChangeRequired(() => navigate('/workbench/password')), [navigate]);
 
   if (session === undefined) return <PageLoading />;
@@ -93,7 +96,10 @@ export function WorkbenchLayout() {
         <Brand to="/workbench" />
         <div className="mh-header-spacer" />
         {!mobile && user}
-        <LanguageSwitch />
+        <div className="mh-header-tools">
+          <LanguageSwitch />
+          <ElderModeSwitch />
+        </div>
         {!mobile && signOutButton}
       </Layout.Header>
       {mobile && (

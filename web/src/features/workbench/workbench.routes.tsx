@@ -1,6 +1,10 @@
+import { App as AntApp } from 'antd';
 import { lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { syncDayjsLocale } from '../../app/dayjs-locale.js';
 import { Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '../../components/status-pages.js';
+import { currentLanguage } from '../../i18n/index.js';
 import { RequirePermission } from './require-permission.js';
 import { WorkbenchHomePage } from './workbench-home.page.js';
 import { WorkbenchLayout } from './workbench-layout.js';
@@ -40,7 +44,12 @@ const BASE = '/workbench/territories';
 
 /** Routes under /workbench, loaded only once someone opens the workbench. */
 export function WorkbenchRoutes() {
+  useTranslation();
+  // Date pickers (workbench only) name months and weekdays in the interface language.
+  syncDayjsLocale(currentLanguage());
   return (
+    // message/modal hooks (App.useApp) are a workbench thing; public pages skip their code.
+    <AntApp component={false}>
     <Routes>
       <Route element={<WorkbenchLayout />}>
         <Route index element={<WorkbenchHomePage />} />
@@ -282,5 +291,6 @@ export function WorkbenchRoutes() {
         <Route path="*" element={<NotFoundPage home="/workbench" />} />
       </Route>
     </Routes>
+    </AntApp>
   );
 }
