@@ -57,7 +57,7 @@ export function DashboardFilters({ filters, onChange, campaignTitle, period }: {
 
   const territoryOptions = useMemo(() => {
     const groups: { label: string; title: string; options: { value: string; label: string }[] }[] = [
-      { label: t('dashboard.filter.districtGroup'), title: t('dashboard.filter.districtGroup'), options: [{ value: districtCode, label: district.data?.name ?? districtCode }] },
+      { label: t('dashboard.filter.districtGroup'), title: t('dashboard.filter.districtGroup'), options: [{ value: districtCode, label: district.data && district.data.name !== districtCode ? district.data.name : t('dashboard.filter.districtGroup') }] },
       { label: t('dashboard.filter.townGroup'), title: t('dashboard.filter.townGroup'), options: (towns.data ?? []).map((x) => ({ value: x.code, label: x.name })) },
     ];
     const townName = towns.data?.find((x) => x.code === town)?.name;
