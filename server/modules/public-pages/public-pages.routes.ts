@@ -38,7 +38,9 @@ const idParams = z.object({ id: z.string().max(64) });
  */
 export function publicPagesRoutes(app: ZodApp, { config }: Deps) {
   const shell = loadShell(config.webDir);
-  const route = { config: { access: 'public' as const }, schema: { hide: true } };
+  const htmlPage = z.unknown().meta({ type: 'string', description: 'text/html: index.html with the page content in #root' });
+  const schema = (summary: string) => ({ tags: ['public pages'], summary, response: { 200: htmlPage } });
+  const route = { config: { access: 'public' as const } };
 
   const langOf = (req: FastifyRequest): PageLang => pageLang((req.cookies as Record<string, string | undefined> | undefined)?.lang, req.headers['accept-language']);
 
@@ -56,20 +58,20 @@ export function publicPagesRoutes(app: ZodApp, { config }: Deps) {
     return send(reply, lang, { title, description: title, body: frame(lang, html`<h1>${title}</h1><p><a href="/">${labelsOf(lang).home}</a></p>`) }, 404);
   };
 
-  app.get('/', route, async (req, reply) => {
+  app.get('/', { ...route, schema: schema('Front page: introduction and the latest showcase results') }, async (req, reply) => {
     const lang = langOf(req);
     const latest = await api<{ items: SummaryItem[] }>(req, lang, '/public/showcase?pageSize=5');
     return send(reply, lang, homePage(lang, latest?.items ?? []));
   });
 
-  app.get('/showcase', { ...route, schema: { hide: true, querystring: z.object({ page: z.coerce.number().int().min(1).max(1000).catch(1).default(1) }) } }, async (req, reply) => {
+  app.get('/showcase', { ...route, schema: { ...schema('Showcase list page'), querystring: z.object({ page: z.coerce.number().int().min(1).max(1000).catch(1).default(1) }) } }, async (req, reply) => {
     const lang = langOf(req);
     const pageSize = 12;
     const data = await api<{ total: number; items: SummaryItem[] }>(req, lang, `/public/showcase?page=${req.query.page}&pageSize=${pageSize}`);
     return send(reply, lang, showcaseListPage(lang, { total: data?.total ?? 0, page: req.query.page, pageSize, items: data?.items ?? [] }));
   });
 
-  app.get('/showcase/:id', { ...route, schema: { hide: true, params: idParams } }, async (req, reply) => {
+  app.get('/showcase/:id', { ...route, schema: { ...schema('A showcase result and its chain'), params: idParams } }, async (req, reply) => {
     const lang = langOf(req);
     const d = await api<SummaryItem & { chain: ChainStepData[] }>(req, lang, `/public/showcase/${encodeURIComponent(req.params.id)}`);
     return d ? send(reply, lang, showcaseDetailPage(lang, d)) : notFound(reply, lang);
@@ -77,7 +79,7 @@ export function publicPagesRoutes(app: ZodApp, { config }: Deps) {
 
   app.get(
     '/search',
-    { ...route, schema: { hide: true, querystring: z.object({ q: z.string().max(500).optional(), kind: z.string().max(20).optional(), page: z.coerce.number().int().min(1).max(50).catch(1).default(1) }) } },
+    { ...route, schema: { ...schema('Search page (the form works without JavaScript)'), querystring: z.object({ q: z.string().max(500).optional(), kind: z.string().max(20).optional(), page: z.coerce.number().int().min(1).max(50).catch(1).default(1) }) } },
     async (req, reply) => {
       const lang = langOf(req);
       const q = [...(req.query.q ?? '').trim()].slice(0, 50).join('');
@@ -89,43 +91,43 @@ export function publicPagesRoutes(app: ZodApp, { config }: Deps) {
     },
   );
 
-  app.get('/open-data', route, async (req, reply) => {
+  app.get('/open-data', { ...route, schema: schema('Open data catalogue page with download links') }, async (req, reply) => {
     const lang = langOf(req);
     const data = await api<CatalogueData>(req, lang, '/open-data');
     return data ? send(reply, lang, openDataPage(lang, data)) : notFound(reply, lang);
   });
 
-  app.get('/venues', route, async (req, reply) => {
+  app.get('/venues', { ...route, schema: schema('Venues page') }, async (req, reply) => {
     const lang = langOf(req);
     const data = await api<{ items: VenueData[] }>(req, lang, '/public/venues');
     return send(reply, lang, venuesPage(lang, data?.items ?? []));
   });
 
-  app.get('/venues/:id', { ...route, schema: { hide: true, params: idParams } }, async (req, reply) => {
+  app.get('/venues/:id', { ...route, schema: { ...schema('A venue page'), params: idParams } }, async (req, reply) => {
     const lang = langOf(req);
     const v = await api<Parameters<typeof venuePage>[1]>(req, lang, `/public/venues/${encodeURIComponent(req.params.id)}`);
     return v ? send(reply, lang, venuePage(lang, v)) : notFound(reply, lang);
   });
 
-  app.get('/events/:id', { ...route, schema: { hide: true, params: idParams } }, async (req, reply) => {
+  app.get('/events/:id', { ...route, schema: { ...schema('A consultation event page'), params: idParams } }, async (req, reply) => {
     const lang = langOf(req);
     const e = await api<EventData>(req, lang, `/public/consultations/${encodeURIComponent(req.params.id)}`);
     return e ? send(reply, lang, eventPage(lang, e)) : notFound(reply, lang);
   });
 
-  app.get('/suggestions/:id', { ...route, schema: { hide: true, params: idParams } }, async (req, reply) => {
+  app.get('/suggestions/:id', { ...route, schema: { ...schema('A suggestion’s public journey page'), params: idParams } }, async (req, reply) => {
     const lang = langOf(req);
     const s = await api<SuggestionData>(req, lang, `/public/suggestions/${encodeURIComponent(req.params.id)}`);
     return s ? send(reply, lang, suggestionPage(lang, s)) : notFound(reply, lang);
   });
 
-  app.get('/consultations/:id/results', { ...route, schema: { hide: true, params: idParams } }, async (req, reply) => {
+  app.get('/consultations/:id/results', { ...route, schema: { ...schema('An event’s results page'), params: idParams } }, async (req, reply) => {
     const lang = langOf(req);
     const r = await api<Parameters<typeof resultsPage>[1]>(req, lang, `/public/consultations/${encodeURIComponent(req.params.id)}/suggestions`);
     return r ? send(reply, lang, resultsPage(lang, r)) : notFound(reply, lang);
   });
 
-  app.get('/dashboard', route, async (req, reply) => {
+  app.get('/dashboard', { ...route, schema: schema('District figures as a table') }, async (req, reply) => {
     const lang = langOf(req);
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(req.query as Record<string, unknown>)) if (typeof v === 'string' && ['from', 'to', 'territory', 'venue', 'category', 'campaign'].includes(k)) query.set(k, v.slice(0, 64));
