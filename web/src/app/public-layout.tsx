@@ -23,20 +23,16 @@ function PublicNav({ vertical }: { vertical?: boolean }) {
           </NavLink>
         </li>
         <li>
-          <NavLink to="/territories">{t('nav.territories')}</NavLink>
-        </li>
-        <li>
           <NavLink to="/report">{t('nav.report')}</NavLink>
-          <NavLink to="/venues">{t('nav.venues')}</NavLink>
         </li>
         <li>
           <NavLink to="/status">{t('nav.status')}</NavLink>
         </li>
         <li>
-          <NavLink to="/dashboard">{t('dashboard.nav')}</NavLink>
+          <NavLink to="/venues">{t('nav.venues')}</NavLink>
         </li>
         <li>
-          {session ? <NavLink to="/workbench">{t('nav.workbench')}</NavLink> : <NavLink to="/login">{t('nav.signIn')}</NavLink>}
+          <NavLink to="/dashboard">{t('dashboard.nav')}</NavLink>
         </li>
         <li>
           <NavLink to="/showcase">{t('showcase.nav')}</NavLink>
@@ -46,6 +42,12 @@ function PublicNav({ vertical }: { vertical?: boolean }) {
         </li>
         <li>
           <NavLink to="/open-data">{t('openData.nav')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/territories">{t('nav.territories')}</NavLink>
+        </li>
+        <li>
+          {session ? <NavLink to="/workbench">{t('nav.workbench')}</NavLink> : <NavLink to="/login">{t('nav.signIn')}</NavLink>}
         </li>
       </ul>
     </nav>
