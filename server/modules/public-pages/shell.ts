@@ -39,8 +39,16 @@ export function fillShell(shell: string, page: { lang: PageLang; title: string; 
     .replace(/<html lang="[^"]*"/, `<html lang="${page.lang}"`)
     .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
     .replace(/<meta name="description" content="[^"]*"/, () => `<meta name="description" content="${escapeHtml(page.description)}"`)
-    .replace('<div id="root"></div>', () => `<div id="root">${page.body.value}</div>`);
+    .replace(ROOT, () => `<div id="root">${page.body.value}</div>`)
+    // The page is readable without JavaScript, so the "needs JavaScript" notice goes.
+    .replace(/<noscript>[\s\S]*?<\/noscript>\s*/, '');
 }
+
+/**
+ * `#root` with whatever the built index.html paints there before the code arrives (the boot
+ * header): everything up to the `</div>` that the `<noscript>` notice follows; or an empty root.
+ */
+const ROOT = /<div id="root">[\s\S]*?<\/div>(?=\s*<noscript>)|<div id="root"><\/div>/;
 
 /** The page language: the `lang` cookie when it names one, else Accept-Language, else Simplified Chinese. */
 export function pageLang(cookieLang: string | undefined, acceptLanguage: string | undefined): PageLang {
