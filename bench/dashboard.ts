@@ -3,7 +3,8 @@
  * Fills a fresh, migrated SQLite database with the appeals of bench/appeal-data.ts and a timeline
  * per appeal that matches its state (dispatch, returns, signatures, overdue marks, replies,
  * ratings, reopening, closing), ~5,000 consultation events at the seeded venues with 100,000
- * suggestions in every state, filed topics and three campaign months. Then builds the dashboard
+ * suggestions in every state, filed topics and three campaign months; the search index rows are
+ * written as the indexer would (as bench/similar.ts does). Then builds the dashboard
  * facts and cubes with the aggregator (timed), starts the built server pinned to core 0 and
  * measures each dashboard API with autocannon from this process (core 1), against bare Fastify
  * answering the same JSON. Stops by itself and deletes its data.
@@ -21,6 +22,7 @@ import { openDatabase } from '../server/infra/db/database.js';
 import { migrateToLatest } from '../server/infra/db/migrate.js';
 import { seed } from '../server/modules/demo/index.js';
 import { AppealAggregator } from '../server/modules/dashboards/index.js';
+import { searchRowOf, uuidFloor } from '../server/modules/appeals/appeal-search.js';
 import { fillAppeals, pick, random, type GeneratedAppeal } from './appeal-data.js';
 import { freePort, loadPaths, pinned, root, stop, waitFor } from './support.js';
 
@@ -104,6 +106,10 @@ async function fill(dataDir: string) {
   await handle.close();
 
   const db = new Database(file);
+  // The search index is filled as the indexer would (else the server's indexer would spend the
+  // run indexing every appeal on the pinned core).
+  const insertIndex = db.prepare(`insert into appeal_search (appeal_id, tokens, tracking_rev, phone_rev, indexed_at) values (@appeal_id, @tokens, @tracking_rev, @phone_rev, @indexed_at)`);
+  const indexedAt = new Date().toISOString();
   const insertEvent = db.prepare(`insert into appeal_event (id, appeal_id, action, from_state, to_state, actor_id, actor_label, payload, created_at) values (?, ?, ?, ?, ?, null, 'bench', ?, ?)`);
   const now = Date.now() - 120_000;
   const cap = now - 60_000;
@@ -113,8 +119,9 @@ async function fill(dataDir: string) {
     appeals: APPEALS,
     years: YEARS,
     now,
-    deferTables: ['appeal_event'],
+    deferTables: ['appeal_event', 'appeal_search'],
     perAppeal: (row, at) => {
+      insertIndex.run(searchRowOf(row, indexedAt));
       let t = at;
       const evs = timelineOf(row);
       for (let i = 0; i < evs.length; i++) {
@@ -127,6 +134,8 @@ async function fill(dataDir: string) {
     log: (line) => console.log(line),
   });
   console.log(`  ${events.toLocaleString('en')} timeline entries`);
+  db.exec(`insert into appeal_search_fts(appeal_search_fts) values ('rebuild')`);
+  db.prepare(`update appeal_search_state set watermark = ?, updated_at = ? where name = 'appeal'`).run(uuidFloor(now), indexedAt);
 
   // Consultations at the seeded venues, three campaign months, filed topics and the suggestions.
   const venues = db.prepare(`select id, territory_code from venue where active = 1`).all() as { id: string; territory_code: string | null }[];

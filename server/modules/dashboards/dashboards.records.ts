@@ -11,7 +11,7 @@ import {
   listActiveVenues,
   listAppealRecords,
   listCampaignEvents,
-  listCampaignSuggestions,
+  countCampaignSuggestions,
   listChildTerritories,
   listEventRecords,
   listFiledTopics,
@@ -97,17 +97,17 @@ const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_00
 export async function campaignProgress(db: Kysely<DB>, id: string, now = new Date()) {
   const c = await findCampaignRow(db, id);
   if (!c) throw new AppError('NOT_FOUND', { zh: `找不到协商议事月 ${id}`, en: `No campaign ${id}` });
-  const [events, suggestions] = await Promise.all([listCampaignEvents(db, id), listCampaignSuggestions(db, id)]);
+  const [events, suggestions] = await Promise.all([listCampaignEvents(db, id), countCampaignSuggestions(db, id)]);
   const today = chinaDate(now.toISOString());
   const last = c.ends_on < today ? c.ends_on : today;
   const perDay = new Map<string, { events: number; suggestions: number }>();
-  const bump = (d: string, k: 'events' | 'suggestions') => {
+  const bump = (d: string, k: 'events' | 'suggestions', n: number) => {
     let x = perDay.get(d);
     if (!x) perDay.set(d, (x = { events: 0, suggestions: 0 }));
-    x[k] += 1;
+    x[k] += n;
   };
-  for (const e of events) bump(chinaDate(e.starts_at), 'events');
-  for (const s of suggestions) bump(chinaDate(s.created_at), 'suggestions');
+  for (const e of events) bump(chinaDate(e.starts_at), 'events', 1);
+  for (const s of suggestions) bump(chinaDate(`${s.hour}:00:00.000Z`), 'suggestions', s.n);
   const days = [];
   let ec = 0;
   let sc = 0;
@@ -131,8 +131,8 @@ export async function campaignProgress(db: Kysely<DB>, id: string, now = new Dat
     days,
     totals: {
       events: events.length,
-      suggestions: suggestions.length,
-      adopted: suggestions.filter((s) => s.decision === 'adopted' || s.decision === 'partly_adopted').length,
+      suggestions: suggestions.reduce((n, s) => n + s.n, 0),
+      adopted: suggestions.reduce((n, s) => n + s.adopted, 0),
       towns: towns.length,
       townsCovered: towns.filter((t) => covered.has(t)).length,
     },

@@ -545,15 +545,20 @@ export async function listCampaignEvents(db: Kysely<DB>, campaignId: string) {
     .execute();
 }
 
-export async function listCampaignSuggestions(db: Kysely<DB>, campaignId: string) {
-  return db
+/** A campaign's live suggestions counted per UTC hour of creation (≤ 24 rows a day), adopted apart. */
+export async function countCampaignSuggestions(db: Kysely<DB>, campaignId: string) {
+  const hour = sql<string>`substr(s.created_at, 1, 13)`;
+  const adopted = sql<number>`case when s.decision in ('adopted', 'partly_adopted') then 1 else 0 end`;
+  const rows = await db
     .selectFrom('suggestion as s')
     .innerJoin('consultation as c', 'c.id', 's.consultation_id')
-    .select(['s.created_at', 's.decision'])
+    .select([hour.as('hour'), sql<number>`count(*)`.as('n'), sql<number>`sum(${adopted})`.as('adopted')])
     .where('c.campaign_id', '=', campaignId)
     .where('c.state', '<>', 'cancelled')
     .where('s.state', '<>', 'merged')
+    .groupBy(sql`1`)
     .execute();
+  return rows.map((r) => ({ hour: String(r.hour), n: num(r.n), adopted: num(r.adopted) }));
 }
 
 // ───────────────────────────── data version ─────────────────────────────
