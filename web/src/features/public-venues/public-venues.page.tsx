@@ -50,7 +50,7 @@ export function PublicVenuesPage() {
               </div>
               <div>{v.address}</div>
               {dutyOf(v.id).map((d) => (
-                <Tag key={`${d.name}-${d.startTime}`} color="green">
+                <Tag key={`${d.name}-${d.startTime}`} color="green" style={{ color: '#135200' }}>
                   {t('publicVenues.today')}：{d.name} {d.startTime}–{d.endTime}
                 </Tag>
               ))}
