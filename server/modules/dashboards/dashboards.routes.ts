@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps, ZodApp } from '../../infra/http/app.js';
 import { AppError } from '../../infra/http/errors.js';
+import { DashboardCache, viewKey } from './dashboard-cache.js';
 import { DashboardLive } from './dashboard-live.js';
 import { campaignProgress, coverage, records } from './dashboards.records.js';
 import { campaignParams, coverageQuery, coverageSchema, dashboardSchema, filterQuery, progressSchema, recordsQuery, recordsSchema } from './dashboards.schemas.js';
@@ -12,6 +13,7 @@ export function dashboardsRoutes(app: ZodApp, { database, logger }: Deps) {
   const { db } = database;
   const tags = ['dashboards'];
   const live = new DashboardLive(db, logger);
+  const cache = new DashboardCache(db);
   app.addHook('preClose', (done) => {
     live.close();
     done();
@@ -20,7 +22,7 @@ export function dashboardsRoutes(app: ZodApp, { database, logger }: Deps) {
   app.get(
     '/public/dashboard',
     { config: { access: 'public' }, schema: { tags, summary: 'Dashboard figures, breakdowns by category, territory and month (filters: from, to, territory, venue, category, campaign)', querystring: filterQuery, response: { 200: dashboardSchema } } },
-    async (req) => dashboard(db, await resolveFilters(db, req.query)),
+    async (req) => cache.get(viewKey('dashboard', req.query), async () => dashboard(db, await resolveFilters(db, req.query))),
   );
 
   app.get(
@@ -28,20 +30,20 @@ export function dashboardsRoutes(app: ZodApp, { database, logger }: Deps) {
     { config: { access: 'public' }, schema: { tags, summary: 'The records behind a figure: its denominator’s rows, `counted` when in the numerator; appeals redacted', querystring: recordsQuery, response: { 200: recordsSchema } } },
     async (req) => {
       const { figure, page, pageSize, ...filters } = req.query;
-      return records(db, await resolveFilters(db, filters), figure, page, pageSize);
+      return cache.get(viewKey('records', req.query), async () => records(db, await resolveFilters(db, filters), figure, page, pageSize));
     },
   );
 
   app.get(
     '/public/coverage',
     { config: { access: 'public' }, schema: { tags, summary: 'Halls, stations and studios per town; members and events per venue', querystring: coverageQuery, response: { 200: coverageSchema } } },
-    async (req) => coverage(db, req.query.territory),
+    async (req) => cache.get(viewKey('coverage', req.query), () => coverage(db, req.query.territory)),
   );
 
   app.get(
     '/public/campaigns/:id/progress',
     { config: { access: 'public' }, schema: { tags, summary: 'A campaign month’s events and suggestions day by day against its targets', params: campaignParams, response: { 200: progressSchema } } },
-    async (req) => campaignProgress(db, req.params.id),
+    async (req) => cache.get(viewKey('progress', req.params), () => campaignProgress(db, req.params.id)),
   );
 
   app.get(
