@@ -183,7 +183,7 @@ describe.skipIf(!browserAvailable())('the public portal (browser)', () => {
       data: { categoryId, territoryCode: '330106002051', description: '保俶路公交站台的电子站牌不亮了 <script>window.__pwned=1</script>', residentPhone: '13800001999' },
     });
     expect(filed.status(), await filed.text()).toBe(201);
-    await expect.poll(() => figureValue(page, 'appeals').textContent(), { timeout: 2_000, intervals: [100] }).toContain(String(count + 1));
+    await expect.poll(() => figureValue(page, 'appeals').textContent(), { timeout: 2_000, interval: 100 }).toContain(String(count + 1));
     const elapsed = Date.now() - started;
     expect(elapsed).toBeLessThan(2_000);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
