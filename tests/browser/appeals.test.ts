@@ -13,14 +13,6 @@ async function signIn(page: Page, username: string) {
   await page.waitForURL(/\/workbench$/);
 }
 
-/** Opens an Ant Design tree select by its label, types, and picks the tree node showing `text`. */
-async function pickTree(page: Page, label: string, text: string, typed: string) {
-  const input = page.getByRole('combobox', { name: label });
-  await input.click();
-  await input.fill(typed);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper', { hasText: text }).last().click();
-}
-
 const stateTag = (page: Page) => page.locator('.mh-page-head .mh-state-tag');
 const timelineLength = (page: Page) => page.locator('.mh-timeline > li').count();
 /** The clocks the detail page shows, by kind, each with a due time. */
@@ -83,9 +75,10 @@ describe.skipIf(!browserAvailable())('appeals: register, dispatch, handle, revie
     await r.goto('/');
     await r.getByRole('link', { name: '我要反映诉求' }).click();
     await r.getByRole('heading', { level: 1, name: '我要反映' }).waitFor();
-    await pickTree(r, '诉求分类', '市容环境', '市容');
-    await pick(r, r, '所在镇街', '北山街道', '北山');
-    await pick(r, r, '所在村社区（选填）', '宝石社区', '宝石');
+    await r.getByRole('combobox', { name: '诉求分类' }).selectOption({ label: '市容环境' });
+    await r.getByRole('combobox', { name: '所在镇街' }).selectOption({ label: '北山街道' });
+    await r.getByRole('option', { name: '宝石社区' }).waitFor({ state: 'attached' });
+    await r.getByRole('combobox', { name: '所在村社区（选填）' }).selectOption({ label: '宝石社区' });
     await r.getByLabel('详细地址（选填）').fill(HOSTILE_ADDRESS);
     await r.getByLabel('诉求内容').fill(HOSTILE);
     await r.getByText(`${[...HOSTILE].length} / 4000`).waitFor();

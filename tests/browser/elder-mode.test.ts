@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailable())('elder mode (长辈模式) (browser)', () =
     await page.waitForTimeout(400); // the same easing for heights
     // Every visible control in the form is at least 48 px tall; nothing scrolls sideways.
     const small = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.mh-report .ant-btn, .mh-report .ant-select, .mh-report .ant-input, .mh-header-tools .ant-btn')]
+      [...document.querySelectorAll<HTMLElement>('.mh-report .ant-btn, .mh-report .mh-input, .mh-report label.mh-check, .mh-header-tools .ant-btn')]
         .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().height < 47.5)
         .map((el) => `${el.className} ${Math.round(el.getBoundingClientRect().height)}`),
     );

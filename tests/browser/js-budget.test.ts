@@ -44,12 +44,11 @@ describe.skipIf(!browserAvailable())('resident pages: compressed JavaScript befo
     await web?.close();
   });
 
-  // Target for every resident page: 200 KB. /report is over it (antd's form, select and tree
-  // select); its ceiling keeps it from growing until the form drops antd (docs/PERFORMANCE.md).
+  // Every resident page: at most 200 KB (docs/PERFORMANCE.md).
   const budgets: [string, number][] = [
     ['/', 200 * KB],
     ['/status', 200 * KB],
-    ['/report', 300 * KB],
+    ['/report', 200 * KB],
   ];
 
   it.each(budgets)('%s stays within its budget', async (path, budget) => {

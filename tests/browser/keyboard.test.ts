@@ -28,6 +28,14 @@ async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
   throw new Error(`Tab never reached ${target.toString()}`);
 }
 
+/** Presses ArrowDown on the focused native select until the option named `label` is chosen. */
+async function arrowTo(page: Page, select: Locator, label: string, max = 80): Promise<void> {
+  const chosen = () => select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent?.trim() ?? '');
+  for (let i = 0; i < max && (await chosen()) !== label; i++) await page.keyboard.press('ArrowDown');
+  expect(await chosen()).toBe(label);
+  expect(await select.evaluate((el) => el === document.activeElement)).toBe(true);
+}
+
 describe.skipIf(!browserAvailable())('keyboard only: a resident reports a problem and follows it (browser)', () => {
   let web: WebFixture;
   beforeAll(async () => {
@@ -56,23 +64,15 @@ describe.skipIf(!browserAvailable())('keyboard only: a resident reports a proble
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: '我要反映' }).waitFor();
 
-    // Category: a searchable tree; type, arrow to the category, Enter.
+    // Category: a native select grouped by top-level category; arrow down to the category.
     const category = page.getByRole('combobox', { name: '诉求分类' });
     await tabTo(page, category);
-    await page.keyboard.type('道路');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor();
-    // The group heading comes first; arrow down to the category itself.
-    for (let i = 0; i < 5 && !(await page.locator('.ant-select-tree-treenode-active', { hasText: '道路设施' }).count()); i++) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await page.locator('.ant-select', { has: category }).filter({ hasText: '道路设施' }).waitFor();
+    await arrowTo(page, category, '道路设施');
 
-    // Town: type to filter, Enter picks the first match.
+    // Town: the same, arrows to the town.
     const town = page.getByRole('combobox', { name: '所在镇街' });
     await tabTo(page, town);
-    await page.keyboard.type('北山');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.ant-select', { has: town }).filter({ hasText: '北山街道' }).waitFor();
+    await arrowTo(page, town, '北山街道');
 
     await tabTo(page, page.getByLabel('诉求内容'));
     await page.keyboard.type('宝石山下公交站的遮雨棚破了，下雨天候车的老人都淋湿了');

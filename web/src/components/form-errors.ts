@@ -25,3 +25,22 @@ export function applyFieldErrors(
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return rest;
 }
+
+/**
+ * For plain forms (no antd Form): the server's field errors keyed by the form's field names,
+ * and the ones no field took (as "field: message") to list with the general error.
+ */
+export function fieldErrorsOf(
+  error: unknown,
+  fields: Readonly<Record<string, string>>,
+): { byField: Record<string, string>; rest: string[] } {
+  const byField: Record<string, string> = {};
+  const rest: string[] = [];
+  if (!(error instanceof ApiError) || !error.problem.errors) return { byField, rest };
+  for (const { field, message } of error.problem.errors) {
+    const name = fields[field];
+    if (name) byField[name] = byField[name] ? `${byField[name]}; ${message}` : message;
+    else rest.push(field && field !== 'body' ? `${field}: ${message}` : message);
+  }
+  return { byField, rest };
+}

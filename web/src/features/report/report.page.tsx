@@ -1,18 +1,19 @@
-import { Alert, Button, Checkbox, Form, Input, Select, TreeSelect } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button } from 'antd';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError, api, problemText } from '../../api/client.js';
 import { useElderMode } from '../../app/elder-mode.js';
 import type { Category, ListResponse, ResidentReceipt, SimilarHint, Territory } from '../../api/types.js';
 import { useRequest } from '../../api/use-request.js';
-import { applyFieldErrors } from '../../components/form-errors.js';
+import { fieldErrorsOf } from '../../components/form-errors.js';
 import { formatDateTime } from '../../components/format.js';
-import { PhotoPicker, photoIdsOf, type PickedPhoto } from '../../components/photo-picker.js';
+import { photoIdsOf, type PickedPhoto } from '../../components/picked-photo.js';
+import { PhotoPickerLite } from '../../components/photo-picker-lite.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { TerritoryName } from '../../components/territory-name.js';
 import { usePageTitle } from '../../components/use-page-title.js';
-import { categoryName, stateLabel } from '../appeals/appeal-text.js';
+import { categoryName, stateLabel } from '../appeals/appeal-labels.js';
 
 /** The district whose towns the form offers. */
 const DISTRICT = '330106';
@@ -21,18 +22,42 @@ const MAX_TEXT = 4000;
 const chars = (s: string) => [...s].length;
 
 interface ReportValues {
-  categoryId?: string;
-  town?: string;
-  village?: string;
-  address?: string;
-  description?: string;
-  photos?: PickedPhoto[];
-  anonymous?: boolean;
-  confidential?: boolean;
-  residentName?: string;
-  phone?: string;
-  code?: string;
+  categoryId: string;
+  town: string;
+  village: string;
+  address: string;
+  description: string;
+  photos: PickedPhoto[];
+  anonymous: boolean;
+  confidential: boolean;
+  residentName: string;
+  phone: string;
+  code: string;
 }
+
+type FieldName = Exclude<keyof ReportValues, 'anonymous' | 'confidential'>;
+type FieldErrors = Partial<Record<FieldName, string>>;
+
+const EMPTY: ReportValues = {
+  categoryId: '',
+  town: '',
+  village: '',
+  address: '',
+  description: '',
+  photos: [],
+  anonymous: false,
+  confidential: false,
+  residentName: '',
+  phone: '',
+  code: '',
+};
+
+/** The fields in the order they appear, for moving the focus to the first one in error. */
+const ORDER: readonly FieldName[] = ['categoryId', 'town', 'village', 'address', 'description', 'photos', 'residentName', 'phone', 'code'];
+const PHONE_RE = /^1[3-9]\d{9}$/;
+
+/** The id of a field's control; its error and help texts hang off it. */
+const idOf = (name: string) => `report-${name}`;
 
 const FIELDS: Readonly<Record<string, string>> = {
   categoryId: 'categoryId',
@@ -113,18 +138,52 @@ function CodeButton({ phone, onError }: { phone: string | undefined; onError: (e
   );
 }
 
+/** A labelled field: its control gets the id, aria-invalid and aria-describedby (help, then error). */
+function Field({
+  name,
+  label,
+  help,
+  error,
+  counter,
+  children,
+}: {
+  name: FieldName;
+  label: string;
+  help?: string;
+  error?: string;
+  counter?: ReactNode;
+  children: (a11y: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const id = idOf(name);
+  const describedBy = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <div className="mh-field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
+      {counter}
+      {help && (
+        <div id={`${id}-help`} className="mh-field-help mh-muted">
+          {help}
+        </div>
+      )}
+      {error && (
+        <div id={`${id}-error`} className="mh-field-error">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** 我要反映: a resident files an appeal from a phone, without an account. */
 export function ReportPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('report.title'));
-  const [form] = Form.useForm<ReportValues>();
+  // A plain form (no antd Form, Select or Input): the page stays light on a phone.
+  const [values, setValues] = useState<ReportValues>(EMPTY);
+  const [invalid, setInvalid] = useState<FieldErrors>({});
   const [round, setRound] = useState(0);
-  const town = Form.useWatch('town', form);
-  const village = Form.useWatch('village', form);
-  const categoryId = Form.useWatch('categoryId', form);
-  const description = Form.useWatch('description', form);
-  const anonymous = Form.useWatch('anonymous', form);
-  const phone = Form.useWatch('phone', form);
+  const { town, village, categoryId, description, anonymous, phone } = values;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [codeError, setCodeError] = useState<unknown>();
@@ -137,40 +196,81 @@ export function ReportPage() {
 
   const categories = useRequest((signal) => api.get<{ items: Category[] }>('/categories', undefined, signal), 'categories');
   const towns = useChildren(DISTRICT);
-  const villages = useChildren(town);
-  const hints = useSimilar(categoryId, village || town, description);
+  const villages = useChildren(town || undefined);
+  const hints = useSimilar(categoryId || undefined, village || town || undefined, description);
 
   const all = categories.data?.items ?? [];
-  const treeData = all
+  const groups = all
     .filter((c) => !c.parentId)
     .map((parent) => ({
-      value: `group:${parent.id}`,
+      id: parent.id,
       title: categoryName(i18n.language, parent),
-      selectable: false,
       children: all.filter((c) => c.parentId === parent.id).map((c) => ({ value: c.id, title: categoryName(i18n.language, c) })),
     }))
     .filter((g) => g.children.length > 0);
 
-  async function submit(values: ReportValues) {
+  /** Sets a field and clears its complaint: the resident is fixing it. */
+  function set<K extends keyof ReportValues>(name: K, value: ReportValues[K]) {
+    setValues((v) => ({ ...v, [name]: value }));
+    setInvalid((e) => (e[name as FieldName] ? { ...e, [name]: undefined } : e));
+  }
+
+  function check(v: ReportValues): FieldErrors {
+    const problems: FieldErrors = {};
+    if (!v.categoryId) problems.categoryId = t('report.required.category');
+    if (!v.town) problems.town = t('report.required.town');
+    const text = v.description;
+    if (!text.trim()) problems.description = t('report.required.description');
+    else if (chars(text) < 5) problems.description = t('report.tooShort');
+    else if (chars(text) > MAX_TEXT) problems.description = t('report.tooLong', { max: MAX_TEXT });
+    if (!v.phone) problems.phone = t('report.required.phone');
+    else if (!PHONE_RE.test(v.phone)) problems.phone = t('report.phoneFormat');
+    if (!v.code) problems.code = t('report.required.code');
+    else if (!/^\d{6}$/.test(v.code)) problems.code = t('report.codeFormat');
+    return problems;
+  }
+
+  /** Shows the complaints and moves the focus to the first field in error (opening 更多选项 if it is there). */
+  function showProblems(problems: FieldErrors) {
+    setInvalid(problems);
+    const first = ORDER.find((name) => problems[name]);
+    if (!first) return;
+    if (elder && ['village', 'address', 'photos', 'residentName'].includes(first)) setMore(true);
+    setTimeout(() => {
+      const el = document.getElementById(idOf(first));
+      const target = first === 'photos' ? el?.parentElement?.querySelector<HTMLElement>('button') : el;
+      target?.scrollIntoView({ block: 'center' });
+      target?.focus({ preventScroll: true });
+    }, 0);
+  }
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
     setError(undefined);
     setExtra([]);
-    const photoIds = photoIdsOf(values.photos);
-    if (!photoIds) {
-      form.setFields([{ name: 'photos', errors: [t('photos.stillUploading')] }]);
+    const problems = check(values);
+    if (Object.values(problems).some(Boolean)) {
+      showProblems(problems);
       return;
     }
+    const photoIds = photoIdsOf(values.photos);
+    if (!photoIds) {
+      showProblems({ photos: t('photos.stillUploading') });
+      return;
+    }
+    setInvalid({});
     setBusy(true);
     try {
       const r = await api.post<ResidentReceipt>('/public/appeals', {
-        phone: values.phone?.trim(),
-        code: values.code?.trim(),
+        phone: values.phone.trim(),
+        code: values.code.trim(),
         categoryId: values.categoryId,
         territoryCode: values.village || values.town,
-        address: values.address?.trim() || null,
-        description: values.description?.trim() ?? '',
-        residentName: values.anonymous ? null : values.residentName?.trim() || null,
-        anonymous: values.anonymous === true,
-        confidential: values.confidential === true,
+        address: values.address.trim() || null,
+        description: values.description.trim(),
+        residentName: values.anonymous ? null : values.residentName.trim() || null,
+        anonymous: values.anonymous,
+        confidential: values.confidential,
         photoIds,
       });
       setReceipt(r);
@@ -180,8 +280,10 @@ export function ReportPage() {
     } catch (err) {
       // Everything typed stays in the form; only the message is new.
       setError(err);
-      setExtra(applyFieldErrors(form, err, FIELDS));
-      if (err instanceof ApiError && err.code === 'OTP_INVALID') form.setFields([{ name: 'code', errors: [problemText(err)] }]);
+      const { byField, rest } = fieldErrorsOf(err, FIELDS);
+      if (err instanceof ApiError && err.code === 'OTP_INVALID') byField.code = problemText(err);
+      setExtra(rest);
+      setInvalid(byField as FieldErrors);
     } finally {
       setBusy(false);
     }
@@ -218,7 +320,8 @@ export function ReportPage() {
             onClick={() => {
               setReceipt(undefined);
               setRound((r) => r + 1);
-              form.resetFields();
+              setValues(EMPTY);
+              setInvalid({});
             }}
           >
             {t('report.another')}
@@ -228,32 +331,56 @@ export function ReportPage() {
     );
   }
 
+  const count = chars(description);
   return (
     <div className="mh-page mh-narrow mh-report">
       <h1 className="mh-page-title">{t('report.title')}</h1>
       <p className="mh-muted">{t('report.lead')}</p>
       {(categories.error || towns.error) && <ProblemAlert error={categories.error ?? towns.error} className="mh-block" />}
       <div className="mh-panel">
-        <Form<ReportValues> form={form} name="report" layout="vertical" onFinish={submit} initialValues={{ anonymous: false, confidential: false }} size="large" scrollToFirstError>
-          <Form.Item name="categoryId" label={t('report.category')} rules={[{ required: true, message: t('report.required.category') }]}>
-            <TreeSelect
-              treeData={treeData}
-              treeDefaultExpandAll
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              loading={categories.loading}
-              placeholder={t('report.categoryPlaceholder')}
-              popupMatchSelectWidth
-            />
-          </Form.Item>
-          <Form.Item name="town" label={t('report.town')} rules={[{ required: true, message: t('report.required.town') }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={towns.loading}
-              options={(towns.data ?? []).map((x) => ({ value: x.code, label: x.name }))}
-              onChange={() => form.setFieldValue('village', undefined)}
-              placeholder={t('report.town')}
-            />
-          </Form.Item>
+        <form name="report" noValidate onSubmit={(e) => void submit(e)} className={elder ? 'mh-native-form mh-native-form-large' : 'mh-native-form'}>
+          <Field name="categoryId" label={t('report.category')} error={invalid.categoryId}>
+            {(a11y) => (
+              <select {...a11y} name="categoryId" className="mh-input" value={categoryId} aria-busy={categories.loading || undefined} onChange={(e) => set('categoryId', e.target.value)}>
+                <option value="" disabled>
+                  {t('report.categoryPlaceholder')}
+                </option>
+                {groups.map((g) => (
+                  <optgroup key={g.id} label={g.title}>
+                    {g.children.map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.title}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="town" label={t('report.town')} error={invalid.town}>
+            {(a11y) => (
+              <select
+                {...a11y}
+                name="town"
+                className="mh-input"
+                value={town}
+                aria-busy={towns.loading || undefined}
+                onChange={(e) => {
+                  set('town', e.target.value);
+                  set('village', '');
+                }}
+              >
+                <option value="" disabled>
+                  {t('report.required.town')}
+                </option>
+                {(towns.data ?? []).map((x) => (
+                  <option key={x.code} value={x.code}>
+                    {x.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {elder && (
             <div className="mh-more-options">
               <Button size="large" aria-expanded={more} aria-controls="mh-report-optional mh-report-optional-photos" onClick={() => setMore((m) => !m)}>
@@ -263,32 +390,45 @@ export function ReportPage() {
             </div>
           )}
           <div id="mh-report-optional" hidden={optionalHidden}>
-          <Form.Item name="village" label={t('report.village')}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              disabled={!town}
-              loading={villages.loading}
-              options={(villages.data ?? []).map((x) => ({ value: x.code, label: x.name }))}
-              placeholder={t('report.village')}
-            />
-          </Form.Item>
-          <Form.Item name="address" label={t('report.address')}>
-            <Input maxLength={200} autoComplete="street-address" />
-          </Form.Item>
+            <Field name="village" label={t('report.village')} error={invalid.village}>
+              {(a11y) => (
+                <select {...a11y} name="village" className="mh-input" value={village} disabled={!town} aria-busy={villages.loading || undefined} onChange={(e) => set('village', e.target.value)}>
+                  <option value="">{t('report.village')}</option>
+                  {(villages.data ?? []).map((x) => (
+                    <option key={x.code} value={x.code}>
+                      {x.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="address" label={t('report.address')} error={invalid.address}>
+              {(a11y) => <input {...a11y} name="address" className="mh-input" value={values.address} maxLength={200} autoComplete="street-address" onChange={(e) => set('address', e.target.value)} />}
+            </Field>
           </div>
-          <Form.Item
+          <Field
             name="description"
             label={t('report.description')}
-            extra={t('report.descriptionHelp')}
-            rules={[
-              { required: true, whitespace: true, message: t('report.required.description') },
-              { min: 5, message: t('report.tooShort') },
-              { validator: async (_r, v: string | undefined) => (chars(v ?? '') > MAX_TEXT ? Promise.reject(new Error(t('report.tooLong', { max: MAX_TEXT }))) : undefined) },
-            ]}
+            help={t('report.descriptionHelp')}
+            error={invalid.description}
+            counter={
+              <div className={count > MAX_TEXT ? 'mh-char-count mh-char-count-over' : 'mh-char-count'} aria-hidden="true">
+                {count} / {MAX_TEXT}
+              </div>
+            }
           >
-            <Input.TextArea rows={6} count={{ show: true, max: MAX_TEXT, strategy: chars }} />
-          </Form.Item>
+            {(a11y) => (
+              <textarea
+                {...a11y}
+                name="description"
+                className="mh-input mh-textarea"
+                rows={6}
+                maxLength={MAX_TEXT}
+                value={description}
+                onChange={(e) => set('description', e.target.value)}
+              />
+            )}
+          </Field>
           <div aria-live="polite" className="mh-similar">
             {hints.length > 0 && (
               <Alert
@@ -312,53 +452,70 @@ export function ReportPage() {
             )}
           </div>
           <div id="mh-report-optional-photos" hidden={optionalHidden}>
-          <Form.Item name="photos" label={t('report.photos')}>
-            <PhotoPicker key={round} />
-          </Form.Item>
-          <Form.Item name="anonymous" valuePropName="checked" extra={t('report.anonymousHelp')}>
-            <Checkbox>{t('report.anonymous')}</Checkbox>
-          </Form.Item>
-          <Form.Item name="confidential" valuePropName="checked" extra={t('report.confidentialHelp')}>
-            <Checkbox>{t('report.confidential')}</Checkbox>
-          </Form.Item>
-          {!anonymous && (
-            <Form.Item name="residentName" label={t('report.name')}>
-              <Input maxLength={64} autoComplete="name" />
-            </Form.Item>
-          )}
+            <div className="mh-field" role="group" aria-labelledby="report-photos-label">
+              <div id="report-photos-label" className="mh-field-label">
+                {t('report.photos')}
+              </div>
+              <PhotoPickerLite key={round} id={idOf('photos')} describedBy={invalid.photos ? `${idOf('photos')}-error` : undefined} onChange={(photos) => set('photos', photos)} />
+              {invalid.photos && (
+                <div id={`${idOf('photos')}-error`} className="mh-field-error">
+                  {invalid.photos}
+                </div>
+              )}
+            </div>
+            <div className="mh-field">
+              <label className="mh-check">
+                <input type="checkbox" name="anonymous" checked={anonymous} aria-describedby="report-anonymous-help" onChange={(e) => set('anonymous', e.target.checked)} />
+                <span>{t('report.anonymous')}</span>
+              </label>
+              <div id="report-anonymous-help" className="mh-field-help mh-muted">
+                {t('report.anonymousHelp')}
+              </div>
+            </div>
+            <div className="mh-field">
+              <label className="mh-check">
+                <input type="checkbox" name="confidential" checked={values.confidential} aria-describedby="report-confidential-help" onChange={(e) => set('confidential', e.target.checked)} />
+                <span>{t('report.confidential')}</span>
+              </label>
+              <div id="report-confidential-help" className="mh-field-help mh-muted">
+                {t('report.confidentialHelp')}
+              </div>
+            </div>
+            {!anonymous && (
+              <Field name="residentName" label={t('report.name')} error={invalid.residentName}>
+                {(a11y) => <input {...a11y} name="residentName" className="mh-input" value={values.residentName} maxLength={64} autoComplete="name" onChange={(e) => set('residentName', e.target.value)} />}
+              </Field>
+            )}
           </div>
-          <Form.Item
-            name="phone"
-            label={t('report.phone')}
-            extra={t('report.phoneHelp')}
-            rules={[
-              { required: true, message: t('report.required.phone') },
-              { pattern: /^1[3-9]\d{9}$/, message: t('report.phoneFormat') },
-            ]}
-          >
-            <Input type="tel" inputMode="numeric" maxLength={11} autoComplete="tel-national" />
-          </Form.Item>
+          <Field name="phone" label={t('report.phone')} help={t('report.phoneHelp')} error={invalid.phone}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                name="phone"
+                className="mh-input"
+                type="tel"
+                inputMode="numeric"
+                maxLength={11}
+                autoComplete="tel-national"
+                value={phone}
+                onChange={(e) => set('phone', e.target.value)}
+              />
+            )}
+          </Field>
           <div className="mh-report-code">
             <CodeButton phone={phone} onError={setCodeError} />
             {codeError !== undefined && <ProblemAlert error={codeError} />}
           </div>
-          <Form.Item
-            name="code"
-            label={t('report.code')}
-            rules={[
-              { required: true, message: t('report.required.code') },
-              { pattern: /^\d{6}$/, message: t('report.codeFormat') },
-            ]}
-          >
-            <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
-          </Form.Item>
+          <Field name="code" label={t('report.code')} error={invalid.code}>
+            {(a11y) => (
+              <input {...a11y} name="code" className="mh-input" inputMode="numeric" maxLength={6} autoComplete="one-time-code" value={values.code} onChange={(e) => set('code', e.target.value)} />
+            )}
+          </Field>
           <div aria-live="assertive">{error !== undefined && <ProblemAlert error={error} extra={extra} className="mh-block" />}</div>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy} block>
-              {t('report.submit')}
-            </Button>
-          </Form.Item>
-        </Form>
+          <Button type="primary" htmlType="submit" size="large" loading={busy} block>
+            {t('report.submit')}
+          </Button>
+        </form>
       </div>
     </div>
   );
