@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
 import { DEMO_PASSWORD, newContext, signInViaApi, startWeb, type WebFixture } from './web.fixture.js';
 
-const ADMIN_NAV = ['工作台', '我的消息', '诉求工单', '协商议题', '候选议题', '协商活动', '我的协商活动', '协商议事月', '意见建议交办台', '议事场所', '类别与时限', '协商规程', '行政区划', '账号管理', '承办单位', 'API 令牌', '审计日志', '修改密码'];
+const ADMIN_NAV = ['工作台', '我的消息', '诉求工单', '协商议题', '候选议题', '协商活动', '我的协商活动', '协商议事月', '意见建议交办台', '成果展示', '议事场所', '类别与时限', '协商规程', '行政区划', '账号管理', '承办单位', 'API 令牌', '审计日志', '修改密码'];
 
 describe.skipIf(!browserAvailable())('signing in (browser)', () => {
   let web: WebFixture;

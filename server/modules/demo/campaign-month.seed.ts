@@ -1,3 +1,4 @@
+import { seedDemoShowcase } from './showcase.seed.js';
 import type { Kysely } from 'kysely';
 import { systemContext } from '../../infra/commands.js';
 import type { DB } from '../../infra/db/schema.js';
@@ -157,6 +158,7 @@ export async function seedDemoCampaignMonth(db: Kysely<DB>, onProgress?: (done: 
     }
   }
   await seedCampaignSuggestions(db, ctx, events, random);
+  await seedDemoShowcase(db, ctx);
   return { campaignId: campaign.id, events: events.length, stationsAdded };
 }
 

@@ -160,7 +160,7 @@ export function ShowcaseAdminPage() {
           { title: t('showcase.workbench.itemTitle'), dataIndex: 'title', render: (v: string, r) => (r.published ? <Link to={`/showcase/${r.id}`}>{v}</Link> : v) },
           { title: t('showcase.filterTown'), dataIndex: 'townName', render: (v: string | null) => v ?? '—' },
           { title: t('showcase.kinds.consultation'), dataIndex: 'kind', render: (k: ShowcaseKind) => t(`showcase.kinds.${k}`) },
-          { title: t('showcase.workbench.state'), key: 'state', render: (_: unknown, r) => (r.published ? <Tag color="green">{t('showcase.workbench.statePublished')}</Tag> : <Tag>{t('showcase.workbench.stateUnpublished')}</Tag>) },
+          { title: t('showcase.workbench.state'), key: 'state', render: (_: unknown, r) => (r.published ? <Tag color="green" style={{ color: '#135200' }}>{t('showcase.workbench.statePublished')}</Tag> : <Tag>{t('showcase.workbench.stateUnpublished')}</Tag>) },
           { title: t('showcase.published', { date: '' }), dataIndex: 'publishedAt', render: (v: string) => formatDateTime(v) },
           {
             title: '',

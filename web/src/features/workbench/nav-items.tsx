@@ -46,6 +46,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'suggestionsDesk', path: '/workbench/suggestions/desk', icon: <FlagOutlined />, permission: 'suggestions:assign' },
   { key: 'suggestionsUnit', path: '/workbench/suggestions/assigned', icon: <CheckSquareOutlined />, permission: 'suggestions:handle' },
   { key: 'suggestionsMine', path: '/workbench/suggestions/mine', icon: <MessageOutlined />, permission: 'suggestions:feedback' },
+  { key: 'showcase', path: '/workbench/showcase', icon: <TrophyOutlined />, permission: 'showcase:manage' },
   { key: 'venues', path: '/workbench/venues', icon: <EnvironmentOutlined />, permission: 'venues:read' },
   { key: 'myDuty', path: '/workbench/my-duty', icon: <CalendarOutlined />, permission: 'duty:own' },
   { key: 'myVisits', path: '/workbench/my-visits', icon: <CarOutlined />, permission: 'visits:record' },
@@ -57,5 +58,4 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tokens', path: '/workbench/tokens', icon: <KeyOutlined />, permission: 'tokens:manage' },
   { key: 'audit', path: '/workbench/audit', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: 'password', path: '/workbench/password', icon: <LockOutlined /> },
-  { key: 'showcase', path: '/workbench/showcase', icon: <TrophyOutlined />, permission: 'showcase:manage' },
 ];
