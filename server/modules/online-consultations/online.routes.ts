@@ -91,7 +91,7 @@ export function onlineRoutes(app: ZodApp, { database, logger, committer }: Deps)
   app.post(
     '/public/online/:id/participants',
     {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 300, timeWindow: '1 minute' } },
       schema: { tags, summary: 'Join: `{ deviceId }` (device mode) or `{ phone, code }` (phone mode, code from POST /public/otp with purpose `online`); the same device or phone is the same participant', params: idParams, body: joinBody, response: { 201: joinSchema } },
     },
     async (req, reply) => {
