@@ -24,9 +24,10 @@ import { showcaseModule } from './modules/showcase/index.js';
 import { PublicSearchIndexer, publicSearchModule } from './modules/public-search/index.js';
 import { openDataModule } from './modules/open-data/index.js';
 import { publicPagesModule } from './modules/public-pages/index.js';
+import { OpinionMapWorker, onlineConsultationsModule } from './modules/online-consultations/index.js';
 
 /** Every domain module with HTTP routes, in dependency order. */
-export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule, suggestionsModule, dashboardsModule, showcaseModule, publicSearchModule, openDataModule, publicPagesModule];
+export const MODULES = [territoriesModule, accountsModule, auditModule, calendarModule, notificationsModule, verificationModule, appealsModule, open311Module, topicsModule, venuesModule, consultationsModule, visitsModule, suggestionsModule, dashboardsModule, showcaseModule, publicSearchModule, openDataModule, onlineConsultationsModule, publicPagesModule];
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {
@@ -53,12 +54,14 @@ export interface Workers {
   dashboards: AppealAggregator;
   /** The public search index (topics, events, suggestions, showcase items, venues). */
   publicSearch: PublicSearchIndexer;
+  /** Recomputes the opinion maps of online consultations whose votes or moderation changed (every `searchEveryMs`; at most once a second per consultation). */
+  opinionMaps: OpinionMapWorker;
   /** Timers, outbox and photo sweep every `everyMs`; the search indexer every `searchEveryMs` (it must keep up within a second). */
   start(everyMs: number, searchEveryMs?: number): void;
   stop(): Promise<void>;
 }
 
-/** The timers, outbox drainer and search indexer with every module's handlers registered. */
+/** The timers, outbox drainer, indexers, aggregator and opinion-map worker with every module's handlers registered. */
 export function createWorkers(database: DatabaseHandle, logger: Logger): Workers {
   const timers = new TimerRunner(database.db, logger);
   registerAppealTimers(timers);
@@ -67,6 +70,7 @@ export function createWorkers(database: DatabaseHandle, logger: Logger): Workers
   const search = new AppealSearchIndexer(database.db, logger);
   const dashboards = new AppealAggregator(database.db, logger);
   const publicSearch = new PublicSearchIndexer(database.db, logger);
+  const opinionMaps = new OpinionMapWorker(database.db, logger);
   return {
     timers,
     outbox,
@@ -74,6 +78,7 @@ export function createWorkers(database: DatabaseHandle, logger: Logger): Workers
     photos,
     dashboards,
     publicSearch,
+    opinionMaps,
     start(everyMs, searchEveryMs = 250) {
       timers.start(everyMs);
       outbox.start(everyMs);
@@ -81,6 +86,7 @@ export function createWorkers(database: DatabaseHandle, logger: Logger): Workers
       search.start(searchEveryMs);
       dashboards.start(searchEveryMs);
       publicSearch.start(Math.max(searchEveryMs, 1000));
+      opinionMaps.start(searchEveryMs);
     },
     async stop() {
       await timers.stop();
@@ -89,6 +95,7 @@ export function createWorkers(database: DatabaseHandle, logger: Logger): Workers
       await search.stop();
       await dashboards.stop();
       await publicSearch.stop();
+      await opinionMaps.stop();
     },
   };
 }

@@ -46,9 +46,10 @@ export async function startTestServer(
 ): Promise<{ url: string; testApp: TestApp; close(): Promise<void> }> {
   const testApp = await createTestApp(opts);
   await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-  // A real server keeps its search index and dashboard figures up as production does; timers and outbox stay manual.
+  // A real server keeps its search index, dashboard figures and opinion maps up as production does; timers and outbox stay manual.
   testApp.workers.search.start(100);
   testApp.workers.dashboards.start(100);
+  testApp.workers.opinionMaps.start(100);
   const { port } = testApp.app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -56,6 +57,7 @@ export async function startTestServer(
     close: async () => {
       await testApp.workers.search.stop();
       await testApp.workers.dashboards.stop();
+      await testApp.workers.opinionMaps.stop();
       await testApp.close();
     },
   };

@@ -18,6 +18,7 @@ import type { SuggestionsTables } from '../../modules/suggestions/suggestions.ta
 import type { DashboardsTables } from '../../modules/dashboards/dashboards.table.js';
 import type { ShowcaseTables } from '../../modules/showcase/showcase.table.js';
 import type { PublicSearchTables } from '../../modules/public-search/public-search.table.js';
+import type { OnlineConsultationsTables } from '../../modules/online-consultations/online.table.js';
 
 export interface DB
   extends AuditTables,
@@ -35,4 +36,5 @@ export interface DB
     SuggestionsTables,
     DashboardsTables,
     ShowcaseTables,
-    PublicSearchTables {}
+    PublicSearchTables,
+    OnlineConsultationsTables {}

@@ -11,6 +11,8 @@ export { addArtefact, type NewArtefact } from './commands/add-artefact.js';
 export { createCampaign, type CampaignInput } from './commands/save-campaign.js';
 export { addAttendee, type StaffAttendee } from './commands/record-attendance.js';
 export { decideConsultationAction } from './commands/decide-consultation.js';
+/** Who runs an event (the online consultations' organisers are the event's). */
+export { mayManage, requireManage, getConsultation } from './consultations.service.js';
 export { DEFAULT_TEMPLATE_ID } from './default-template.js';
 export { seedDemoConsultations } from './consultations.seed.js';
 export { registerSuggestionCounts, type SuggestionCounts, type SuggestionCountsProvider } from './suggestion-counts.js';

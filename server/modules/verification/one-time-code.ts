@@ -6,6 +6,7 @@ import { runCommand, type CommandContext } from '../../infra/commands.js';
 import type { DB } from '../../infra/db/schema.js';
 import { AppError } from '../../infra/http/errors.js';
 import { enqueueMessage } from '../notifications/index.js';
+import type { OtpPurpose } from './verification.table.js';
 import { consumeChallenge, countFailedAttempt, insertChallenge, latestOpenChallenge, recentChallenges } from './verification.repository.js';
 
 export const CODE_TTL_SECONDS = 300;
@@ -19,7 +20,7 @@ const hashCode = (id: string, code: string) => createHash('sha256').update(`${id
  * Sends a 6-digit code to a phone by SMS (through the outbox). At most one a minute and five
  * an hour per phone, whatever address asks.
  */
-export async function requestOneTimeCode(db: Kysely<DB>, ctx: CommandContext, phone: string, purpose: 'appeal' = 'appeal') {
+export async function requestOneTimeCode(db: Kysely<DB>, ctx: CommandContext, phone: string, purpose: OtpPurpose = 'appeal') {
   return runCommand(db, { ...ctx, actorLabel: 'resident' }, async (tx, audit) => {
     const now = new Date();
     const recent = await recentChallenges(tx, phone, new Date(now.getTime() - 3_600_000).toISOString());
@@ -49,7 +50,7 @@ export async function requestOneTimeCode(db: Kysely<DB>, ctx: CommandContext, ph
  * Checks a code; a wrong one counts against the challenge (committed even though the request
  * fails). Returns the challenge id, to be consumed in the transaction that uses it.
  */
-export async function checkOneTimeCode(db: Kysely<DB>, phone: string, code: string, purpose: 'appeal' = 'appeal'): Promise<string> {
+export async function checkOneTimeCode(db: Kysely<DB>, phone: string, code: string, purpose: OtpPurpose = 'appeal'): Promise<string> {
   const c = await latestOpenChallenge(db, phone, purpose);
   if (!c || c.expires_at < new Date().toISOString() || c.attempts >= MAX_ATTEMPTS) throw new AppError('OTP_INVALID');
   const ok = timingSafeEqual(Buffer.from(hashCode(c.id, code)), Buffer.from(c.code_hash));

@@ -13,11 +13,11 @@ export function verificationRoutes(app: ZodApp, { database }: Deps) {
       config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['verification'],
-        summary: 'Send a one-time code to a mobile number by SMS',
-        body: z.object({ phone: mobileSchema }).strict(),
+        summary: 'Send a one-time code to a mobile number by SMS (purpose: filing an appeal, the default, or joining an online consultation)',
+        body: z.object({ phone: mobileSchema, purpose: z.enum(['appeal', 'online']).default('appeal') }).strict(),
         response: { 202: z.object({ expiresInSeconds: z.number().int(), resendAfterSeconds: z.number().int() }) },
       },
     },
-    async (req, reply) => reply.status(202).send(await requestOneTimeCode(database.db, contextOf(req), req.body.phone)),
+    async (req, reply) => reply.status(202).send(await requestOneTimeCode(database.db, contextOf(req), req.body.phone, req.body.purpose)),
   );
 }

@@ -24,6 +24,8 @@ export interface MapState {
   k: number;
   candidateK: number;
   candidateWins: number;
+  /** The improved mode keeps the last components to hold their signs steady between updates. */
+  components?: [number[], number[]];
 }
 
 export interface OpinionMapInput {
