@@ -70,10 +70,10 @@ export function OnlineSection({ consultationId, manage }: { consultationId: stri
         {error !== undefined && <ProblemAlert error={error} className="mh-block" />}
         <Form<CreateValues> form={form} name="online-create" layout="vertical" initialValues={{ identity: 'device', moderation: 'pre' }} onFinish={(v) => void create(v)}>
           <Form.Item name="title" label={t('online.section.name')} rules={[{ required: true, whitespace: true, message: t('online.section.required') }]}>
-            <Input maxLength={120} />
+            <Input maxLength={80} />
           </Form.Item>
           <Form.Item name="description" label={t('online.admin.description')}>
-            <Input.TextArea rows={3} maxLength={2000} />
+            <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
           <Form.Item name="identity" label={t('online.admin.identity')}>
             <Radio.Group options={(['device', 'phone'] as const).map((v) => ({ value: v, label: t(`online.identities.${v}`) }))} />
