@@ -72,7 +72,13 @@ export function OnlineAdminPage() {
     }
   }
 
-  if (loaded.error) return <ProblemAlert error={loaded.error} className="mh-block" />;
+  if (loaded.error)
+    return (
+      <div className="mh-page">
+        <h1 className="mh-page-title">{t('online.title')}</h1>
+        <ProblemAlert error={loaded.error} className="mh-block" />
+      </div>
+    );
   const c = data;
   if (!c) return null;
   const open = c.state === 'open';

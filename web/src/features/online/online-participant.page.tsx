@@ -246,7 +246,7 @@ export function OnlineParticipantPage() {
   return (
     <div className="mh-page mh-narrow mh-wrap mh-online">
       {detail.error && <ProblemAlert error={detail.error} className="mh-block" />}
-      {!d && !detail.error && <h1 className="mh-page-title">{t('online.title')}</h1>}
+      {!d && <h1 className="mh-page-title">{t('online.title')}</h1>}
       {d && (
         <>
           <p className="mh-muted mh-online-kicker">{t('online.title')}</p>
