@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Empty, Input, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Input, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -8,12 +8,13 @@ import { useRequest } from '../../api/use-request.js';
 import { formatDateTime } from '../../components/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { Chip } from '../suggestions/suggestion-text.js';
 import { OpinionMap, percent } from './opinion-map.js';
 import { STATEMENT_MAX } from './participant.js';
 import { useLiveMap } from './use-live-map.js';
 
 type Decision = 'accept' | 'reject' | 'meta';
-const STATUS_COLOURS = { pending: 'gold', accepted: 'green', rejected: 'default' } as const;
+const STATUS_COLOURS = { pending: 'gold', accepted: 'blue', rejected: 'grey' } as const;
 
 /** The decisions that would change a statement: a pending one can go any way; a decided one can be turned round. */
 function decisionsFor(s: OnlineStatementRow): Decision[] {
@@ -108,8 +109,8 @@ export function OnlineAdminPage() {
       dataIndex: 'status',
       render: (v: OnlineStatementRow['status'], s) => (
         <>
-          <Tag color={STATUS_COLOURS[v]}>{t(`online.admin.statuses.${v}`)}</Tag>
-          {s.meta && <Tag>{t('online.admin.meta')}</Tag>}
+          <Chip colour={STATUS_COLOURS[v]}>{t(`online.admin.statuses.${v}`)}</Chip>
+          {s.meta && <Chip>{t('online.admin.meta')}</Chip>}
         </>
       ),
     },
@@ -130,7 +131,7 @@ export function OnlineAdminPage() {
       <div className="mh-page-head">
         <h1 className="mh-page-title">{c.title}</h1>
         <Space wrap>
-          <Tag color={open ? 'green' : 'default'}>{t(`online.states.${c.state}`)}</Tag>
+          <Chip colour={open ? 'blue' : 'grey'}>{t(`online.states.${c.state}`)}</Chip>
           <Link to={`/online/${c.id}`}>{t('online.admin.publicPage')}</Link>
           {open && (
             <Popconfirm title={t('online.admin.closeConfirm')} okText={t('online.admin.close')} cancelText={t('common.cancel')} onConfirm={() => act('close', () => api.post(`/online-consultations/${id}/close`), t('online.admin.closed'))}>
@@ -197,7 +198,7 @@ export function OnlineAdminPage() {
                     const row = byId.get(p.statementId);
                     return (
                       <li key={p.statementId} className="mh-map-line">
-                        <Tag color={p.why === 'consensus' ? 'green' : 'blue'}>{t(`online.admin.why.${p.why}`)}</Tag>
+                        <Chip colour={p.why === 'consensus' ? 'purple' : 'cyan'}>{t(`online.admin.why.${p.why}`)}</Chip>
                         <span className="mh-map-seq">#{p.seq}</span> <span>{p.text}</span>{' '}
                         <span className="mh-muted">{t('online.map.agreeShare', { percent: p.agreePercent })}</span>
                         <div>

@@ -254,14 +254,15 @@ export function OnlineParticipantPage() {
           {d.description && <p className="mh-pre-wrap">{d.description}</p>}
           <p className="mh-muted">
             {t('online.facts', { participants: d.participants, statements: d.statements, votes: d.votes })}
-            {d.event && (
-              <>
-                {' · '}
-                <Link to={`/events/${d.event.id}`}>{t('online.eventLink', { title: d.event.title })}</Link>
-              </>
-            )}
             {d.topic && <> · {t('online.topicOf', { title: d.topic.title })}</>}
           </p>
+          {d.event && (
+            <p>
+              <Link to={`/events/${d.event.id}`} className="mh-online-link">
+                {t('online.eventLink', { title: d.event.title })}
+              </Link>
+            </p>
+          )}
           {d.state === 'closed' ? (
             <Alert className="mh-block" type="info" showIcon title={t('online.closed')} />
           ) : token ? (

@@ -1,4 +1,4 @@
-import { App, Button, Card, Empty, Form, Input, Modal, Radio, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Modal, Radio, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { api } from '../../api/client.js';
 import type { OnlineIdentity, OnlineModeration, OnlineSummary } from '../../api/types.js';
 import { useRequest } from '../../api/use-request.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Chip } from '../suggestions/suggestion-text.js';
 
 interface CreateValues {
   title: string;
@@ -42,7 +43,7 @@ export function OnlineSection({ consultationId, manage }: { consultationId: stri
 
   const columns: TableColumnsType<OnlineSummary> = [
     { title: t('online.section.name'), dataIndex: 'title', render: (v: string, o) => <Link to={`/workbench/online/${o.id}`}>{v}</Link> },
-    { title: t('online.admin.status'), dataIndex: 'state', render: (v: OnlineSummary['state']) => <Tag color={v === 'open' ? 'green' : 'default'}>{t(`online.states.${v}`)}</Tag> },
+    { title: t('online.admin.status'), dataIndex: 'state', render: (v: OnlineSummary['state']) => <Chip colour={v === 'open' ? 'blue' : 'grey'}>{t(`online.states.${v}`)}</Chip> },
     { title: t('online.section.participants'), dataIndex: 'participants' },
     { title: t('online.section.statements'), dataIndex: 'statements' },
   ];
