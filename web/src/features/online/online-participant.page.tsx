@@ -70,7 +70,7 @@ function PhoneJoin({ id, onJoined }: { id: string; onJoined: (token: string) => 
         <input id="online-code" className="mh-input" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />
       </div>
       {error !== undefined && <ProblemAlert error={error} className="mh-block" />}
-      <Button type="primary" htmlType="submit" loading={busy} disabled={!phoneOk || !/^\d{4,6}$/.test(code.trim())} block>
+      <Button type="primary" htmlType="submit" loading={busy} disabled={!phoneOk || !/^\d{6}$/.test(code.trim())} block>
         {t('online.join.submit')}
       </Button>
     </form>
