@@ -1,7 +1,7 @@
 import { createApp, createWorkers, openAndMigrate } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './infra/logger.js';
-import { DEMO_PASSWORD, seed, seedDemoAppeals, seedDemoCampaignMonth } from './modules/demo/index.js';
+import { DEMO_PASSWORD, seed, seedDemoAppeals, seedDemoCampaignMonth, seedDemoOnlineConsultation } from './modules/demo/index.js';
 
 /** `npm start`: migrate, seed on first start, serve; stop cleanly on SIGTERM/SIGINT. */
 async function main() {
@@ -28,6 +28,8 @@ async function main() {
       if (done === 1 || done % 6 === 0 || done === total) logger.info(`seeding the demo consultation month: ${done} of ${total} events`);
     });
     if (month) logger.info(`seeded the demo consultation month: ${month.events} events in 12 towns (${month.stationsAdded} stations added)`);
+    const online = await seedDemoOnlineConsultation(database.db, logger);
+    if (online) logger.info(`seeded the demo online consultation: ${online.participants} synthetic participants, ${online.votes} votes (the map follows within seconds)`);
   }
   const app = await createApp(config, database, logger);
   const workers = createWorkers(database, logger);

@@ -189,6 +189,23 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/v1/public/search': EVERYONE,
   'GET /api/v1/open-data': EVERYONE,
   'GET /api/v1/open-data/:file': EVERYONE,
+  // Participants are not accounts: their routes are public and want an x-participant-token (401 PARTICIPANT_REQUIRED without one).
+  'GET /api/v1/public/online': EVERYONE,
+  'GET /api/v1/public/online/:id': EVERYONE,
+  'POST /api/v1/public/online/:id/participants': EVERYONE,
+  'GET /api/v1/public/online/:id/next': EVERYONE,
+  'POST /api/v1/public/online/:id/votes': EVERYONE,
+  'POST /api/v1/public/online/:id/statements': EVERYONE,
+  'GET /api/v1/public/online/:id/map': EVERYONE,
+  'GET /api/v1/public/online/:id/stream': EVERYONE,
+  // Route-level only: which consultations someone organises is online.policy's call (the event's organisers; topic reviewers for a topic).
+  'POST /api/v1/online-consultations': CONSULTATIONS_MANAGE,
+  'GET /api/v1/online-consultations': CONSULTATIONS_MANAGE,
+  'GET /api/v1/online-consultations/:id': CONSULTATIONS_MANAGE,
+  'POST /api/v1/online-consultations/:id/statements': CONSULTATIONS_MANAGE,
+  'POST /api/v1/online-consultations/:id/statements/:statementId/moderation': CONSULTATIONS_MANAGE,
+  'POST /api/v1/online-consultations/:id/close': CONSULTATIONS_MANAGE,
+  'POST /api/v1/online-consultations/:id/statements/:statementId/promote': CONSULTATIONS_MANAGE,
   'GET /showcase': EVERYONE,
   'GET /showcase/:id': EVERYONE,
   'GET /search': EVERYONE,
@@ -211,6 +228,7 @@ function fill(url: string): string {
     .replace(':photoId', randomUUID())
     .replace(':accountId', randomUUID())
     .replace(':concernId', randomUUID())
+    .replace(':statementId', randomUUID())
     .replace(':id', randomUUID());
 }
 

@@ -8,7 +8,7 @@ export { createOnlineConsultation } from './commands/create-online-consultation.
 export { joinOnlineConsultation } from './commands/join-online-consultation.js';
 export { addStatement } from './commands/add-statement.js';
 export { castVote } from './commands/cast-vote.js';
-export { findParticipantByToken } from './online.repository.js';
+export { anyOnlineConsultation, eventIdByTitle, findParticipantByToken } from './online.repository.js';
 export { tokenHash } from './online.service.js';
 
 export const onlineConsultationsModule: HttpModule = { name: 'online-consultations', routes: onlineRoutes };

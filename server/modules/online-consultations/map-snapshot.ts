@@ -50,30 +50,17 @@ export interface StoredState {
 const round = (v: number) => Math.round(v * 10_000) / 10_000;
 const list = (a: ArrayLike<number>) => Array.from(a, round);
 
-/** Which participant indices are grouped in a state (`grouped[i]` is 1 for a grouped participant). */
-export function groupedIndices(state: MapState): number[] {
-  const out: number[] = [];
-  state.grouped.forEach((g, i) => {
-    if (g) out.push(i);
-  });
-  return out;
-}
-
 /** The previous state in this recompute's indices. */
 export function previousState(stored: StoredState | null, participantIds: string[]): MapState | null {
   if (!stored) return null;
   const index = new Map(participantIds.map((id, i) => [id, i]));
-  const grouped = new Array<number>(participantIds.length).fill(0);
-  for (const id of stored.groupedIds) {
-    const i = index.get(id);
-    if (i !== undefined) grouped[i] = 1;
-  }
+  const grouped = stored.groupedIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
   return { ...stored.state, grouped };
 }
 
 export function storedState(state: MapState, participantIds: string[]): StoredState {
   const { grouped: _grouped, ...rest } = state;
-  return { state: rest, groupedIds: groupedIndices(state).map((i) => participantIds[i] as string) };
+  return { state: rest, groupedIds: state.grouped.map((i) => participantIds[i] as string) };
 }
 
 /** Evenly spaced indices: every ⌈n / max⌉-th, at most `max`. */

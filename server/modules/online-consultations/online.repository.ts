@@ -21,6 +21,16 @@ export async function updateOnline(db: Kysely<DB>, id: string, version: number, 
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** Whether any online consultation exists (the demo seeds one on a database without). */
+export async function anyOnlineConsultation(db: Kysely<DB>): Promise<boolean> {
+  return !!(await db.selectFrom('online_consultation').select('id').limit(1).executeTakeFirst());
+}
+
+/** The oldest event with this title (the demo finds its station's event by name). */
+export async function eventIdByTitle(db: Kysely<DB>, title: string): Promise<string | undefined> {
+  return (await db.selectFrom('consultation').select('id').where('title', '=', title).orderBy('created_at').limit(1).executeTakeFirst())?.id;
+}
+
 /** An event's online consultations (or all of them), newest first. */
 export async function listOnline(db: Kysely<DB>, f: { consultationId?: string; topicIds?: string[] } = {}): Promise<OnlineConsultationTable[]> {
   let q = db.selectFrom('online_consultation').selectAll();

@@ -42,7 +42,7 @@ import type { OnlineConsultationTable } from './online.table.js';
 const TOKEN = 'x-participant-token';
 
 /** 线上微协商: residents vote on short statements and add their own; organisers seed, moderate, close and promote; the opinion map is recomputed in the background. */
-export function onlineRoutes(app: ZodApp, { database, logger, committer }: Deps) {
+export function onlineRoutes(app: ZodApp, { config, database, logger, committer }: Deps) {
   const { db } = database;
   const tags = ['online-consultations'];
   const maps = new MapCache();
@@ -91,7 +91,8 @@ export function onlineRoutes(app: ZodApp, { database, logger, committer }: Deps)
   app.post(
     '/public/online/:id/participants',
     {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      // Households and classrooms join from one address: ten times the public limit.
+      config: { access: 'public', rateLimit: { max: config.publicRatePerMinute * 10, timeWindow: '1 minute' } },
       schema: { tags, summary: 'Join: `{ deviceId }` (device mode) or `{ phone, code }` (phone mode, code from POST /public/otp with purpose `online`); the same device or phone is the same participant', params: idParams, body: joinBody, response: { 201: joinSchema } },
     },
     async (req, reply) => {
@@ -122,7 +123,7 @@ export function onlineRoutes(app: ZodApp, { database, logger, committer }: Deps)
   app.post(
     '/public/online/:id/statements',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: config.publicRatePerMinute, timeWindow: '1 minute' } },
       schema: { tags, summary: 'Add a statement (2–140 characters): pending under pre-moderation, accepted under post-moderation', params: idParams, headers: participantHeaders, body: statementBody, response: { 201: addedStatementSchema } },
     },
     async (req, reply) => {

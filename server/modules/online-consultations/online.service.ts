@@ -33,11 +33,13 @@ export function identityHash(o: Pick<OnlineConsultationTable, 'id' | 'identity_s
   return createHash('sha256').update(`${o.identity_salt}\n${o.id}\n${kind}\n${value}`).digest('hex');
 }
 
-/** The participant a request's token names in this consultation; 401 when missing or unknown. */
+/** The participant a request's token names in this consultation; 404 for an unknown consultation, else 401 when the token is missing or unknown. */
 export async function participantOf(db: Kysely<DB>, onlineId: string, token: string | undefined): Promise<OnlineParticipantTable> {
   const p = token ? await findParticipantByToken(db, tokenHash(token)) : undefined;
-  if (!p || p.online_id !== onlineId) throw new AppError('PARTICIPANT_REQUIRED');
-  return p;
+  if (p && p.online_id === onlineId) return p;
+  // Only a refused request pays for this lookup.
+  if (!(await findOnline(db, onlineId))) throw onlineNotFound();
+  throw new AppError('PARTICIPANT_REQUIRED');
 }
 
 /** Like participantOf, but a missing or foreign token is simply no one. */

@@ -95,6 +95,8 @@ export function computeOpinionMap(input: OpinionMapInput): OpinionMap {
   const all = statementCounts(m);
   const centred = centre(m, modOut);
   const components = mode === 'faithful' ? powerIterationComponents(centred) : lanczosComponents(centred);
+  // A moderated-out column is zero, so its loading is zero (Lanczos leaves rounding dust there).
+  for (let j = 0; j < m.statements; j++) if (modOut[j]) components[0][j] = components[1][j] = 0;
   if (mode === 'improved' && previous?.components) {
     // Keep the picture from flipping between updates: a component's sign follows the last one's.
     for (let c = 0; c < 2; c++) {

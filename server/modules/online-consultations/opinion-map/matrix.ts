@@ -66,32 +66,27 @@ export class VoteMatrixBuilder {
     const fill = count.slice(0, rows);
     for (let k = 0; k < this.n; k++) order[fill[this.p[k]!]!++] = k;
     // Within a row the last vote on a statement wins; columns ascending.
-    const last = new Int32Array(cols).fill(-1);
+    const mark = new Int32Array(cols);
+    const latest = new Int8Array(cols);
     const rowPtr = new Int32Array(rows + 1);
     const outCols = new Int32Array(this.n);
     const outVals = new Int8Array(this.n);
     let out = 0;
     for (let i = 0; i < rows; i++) {
       rowPtr[i] = out;
-      const start = count[i]!;
-      const end = count[i + 1]!;
-      for (let q = start; q < end; q++) last[this.s[order[q]!]!] = order[q]!;
-      const seen: number[] = [];
-      for (let q = start; q < end; q++) {
-        const j = this.s[order[q]!]!;
-        if (last[j]! >= 0) {
-          seen.push(j);
-          outVals[out + seen.length - 1] = this.v[last[j]!]!;
-          last[j] = -1;
+      let len = 0;
+      for (let q = count[i]!; q < count[i + 1]!; q++) {
+        const k = order[q]!;
+        const j = this.s[k]!;
+        if (mark[j] !== i + 1) {
+          mark[j] = i + 1;
+          outCols[out + len++] = j;
         }
+        latest[j] = this.v[k]!;
       }
-      // Sort the row's columns (values travel with them).
-      const idx = seen.map((j, k) => [j, outVals[out + k]!] as const).sort((a, b) => a[0] - b[0]);
-      for (let k = 0; k < idx.length; k++) {
-        outCols[out + k] = idx[k]![0];
-        outVals[out + k] = idx[k]![1];
-      }
-      out += idx.length;
+      outCols.subarray(out, out + len).sort();
+      for (let q = out; q < out + len; q++) outVals[q] = latest[outCols[q]!]!;
+      out += len;
     }
     rowPtr[rows] = out;
     return {
