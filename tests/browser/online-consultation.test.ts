@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
 import { HOSTILE, XSS_FLAG } from '../support/hostile.js';
 import { createOnline, demoEventId, seedVoters, twoCamps } from './online.fixture.js';
-import { horizontalOverflow, newContext, seriousA11yViolations, signInViaApi, startWeb, type WebFixture } from './web.fixture.js';
+import { horizontalOverflow, lastSmsCode, newContext, seriousA11yViolations, signInViaApi, startWeb, type WebFixture } from './web.fixture.js';
 
 const STATEMENTS = [
   '小区应当在夜间开放临时停车位',
@@ -115,5 +115,68 @@ describe.skipIf(!browserAvailable())('online micro-consultation (browser accepta
     await sp.getByTestId('suggestion-item').getByText(text).waitFor();
     expect(staff.problems).toEqual([]);
     await staff.context.close();
+  });
+
+  it('an organiser opens a phone-verified, publish-first consultation on the event page; a resident joins by SMS code; closing leaves the map', async () => {
+    const eventId = await demoEventId(web);
+    const staff = await newContext(web);
+    const sp = staff.page;
+    await signInViaApi(staff.context.request, 'staff');
+    await sp.goto(`/workbench/consultations/${eventId}`);
+    await sp.getByTestId('online-create').click();
+    const dialog = sp.getByRole('dialog');
+    const title = `电梯加装线上征询${HOSTILE.img}`;
+    await dialog.getByLabel('标题').fill(title);
+    await dialog.getByLabel('手机号验证后参与').check();
+    await dialog.getByLabel('先发后审（新观点立即显示，可事后撤下）').check();
+    await dialog.getByRole('button', { name: '发起' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await sp.getByRole('link', { name: title }).click();
+    await sp.getByRole('heading', { level: 1, name: title }).waitFor();
+    const id = sp.url().split('/').pop() as string;
+    for (const text of ['低层住户也应分摊电梯费用', `电梯应当由业主共同出资${HOSTILE.link}`]) {
+      await sp.getByLabel('观点内容（已审核，立即可表态）').fill(text);
+      await sp.getByRole('button', { name: '添加观点' }).click();
+      await sp.getByRole('cell', { name: text }).waitFor();
+    }
+
+    const resident = await newContext(web, PHONE_390);
+    const page = resident.page;
+    await page.goto(`/online/${id}`);
+    await page.getByRole('heading', { level: 2, name: '验证手机号后参与' }).waitFor();
+    const phone = '13900001234';
+    await page.getByLabel('手机号').fill(phone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByText('验证码已发送，请查看短信。').waitFor();
+    await page.getByLabel('验证码').fill(await lastSmsCode(web, phone));
+    await page.getByRole('button', { name: '参与协商' }).click();
+    await page.getByTestId('online-statement').waitFor();
+    await page.getByRole('button', { name: '不同意', exact: true }).click();
+    await page.getByTestId('online-progress').getByText('已表态 1 条').waitFor();
+    await page.getByLabel('一句话说明你的观点（其他参与者将对它表态）').fill('加装电梯应当先征得全体住户同意');
+    await page.getByRole('button', { name: '提交观点' }).click();
+    await page.getByText('已发布，其他参与者将对它表态。').waitFor();
+    expect(await page.content()).not.toContain(phone);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Publish-first: the resident's statement is already in the organiser's list; then the organiser closes.
+    await sp.reload();
+    await sp.getByRole('cell', { name: '加装电梯应当先征得全体住户同意' }).waitFor();
+    await sp.getByRole('button', { name: '结束协商' }).click();
+    await sp.locator('.ant-popconfirm').getByRole('button', { name: '结束协商' }).click();
+    await sp.getByText('已结束', { exact: true }).first().waitFor();
+    expect(staff.problems).toEqual([]);
+    await staff.context.close();
+
+    await page.reload();
+    await page.getByText('本次线上协商已结束，不再接受表态和新观点；意见地图保留如下。').waitFor();
+    await page.getByRole('heading', { level: 2, name: '意见地图' }).waitFor();
+    expect(await page.getByRole('button', { name: '同意', exact: true }).count()).toBe(0);
+    expect(await page.getByLabel('一句话说明你的观点（其他参与者将对它表态）').count()).toBe(0);
+    expect(await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], XSS_FLAG)).toBeUndefined();
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(resident.problems).toEqual([]);
+    await resident.context.close();
   });
 });

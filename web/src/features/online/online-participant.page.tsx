@@ -178,6 +178,7 @@ function StatementForm({ id, token, onLost }: { id: string; token: string; onLos
       setText('');
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) onLost();
+      else if (err instanceof ApiError && err.problem.errors?.length) setInvalid(err.problem.errors.map((e) => e.message).join(' '));
       else setError(err);
     } finally {
       setBusy(false);

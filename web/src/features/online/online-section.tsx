@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client.js';
 import type { OnlineIdentity, OnlineModeration, OnlineSummary } from '../../api/types.js';
 import { useRequest } from '../../api/use-request.js';
+import { applyFieldErrors } from '../../components/form-errors.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { Chip } from '../suggestions/suggestion-text.js';
 
@@ -22,20 +23,24 @@ export function OnlineSection({ consultationId, manage }: { consultationId: stri
   const list = useRequest((signal) => api.get<{ items: OnlineSummary[] }>('/online-consultations', { consultationId }, signal), consultationId);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [extra, setExtra] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<CreateValues>();
 
   async function create(v: CreateValues) {
     setBusy(true);
     setError(undefined);
+    setExtra([]);
+    const description = v.description?.trim();
     try {
-      await api.post('/online-consultations', { consultationId, title: v.title.trim(), description: v.description?.trim() ?? '', identity: v.identity, moderation: v.moderation });
+      await api.post('/online-consultations', { consultationId, title: v.title.trim(), ...(description ? { description } : {}), identity: v.identity, moderation: v.moderation });
       message.success(t('online.section.created'));
       setCreating(false);
       form.resetFields();
       list.reload();
     } catch (err) {
       setError(err);
+      setExtra(applyFieldErrors(form, err, ['title', 'description', 'identity', 'moderation']));
     } finally {
       setBusy(false);
     }
@@ -68,7 +73,7 @@ export function OnlineSection({ consultationId, manage }: { consultationId: stri
         <Table<OnlineSummary> rowKey="id" size="small" columns={columns} dataSource={list.data?.items ?? []} loading={list.loading} pagination={false} scroll={{ x: 'max-content' }} />
       )}
       <Modal open={creating} title={t('online.section.create')} okText={t('online.section.createSubmit')} cancelText={t('common.cancel')} confirmLoading={busy} onCancel={() => setCreating(false)} onOk={() => form.submit()} destroyOnHidden>
-        {error !== undefined && <ProblemAlert error={error} className="mh-block" />}
+        {error !== undefined && <ProblemAlert error={error} extra={extra} className="mh-block" />}
         <Form<CreateValues> form={form} name="online-create" layout="vertical" initialValues={{ identity: 'device', moderation: 'pre' }} onFinish={(v) => void create(v)}>
           <Form.Item name="title" label={t('online.section.name')} rules={[{ required: true, whitespace: true, message: t('online.section.required') }]}>
             <Input maxLength={80} />
