@@ -63,16 +63,22 @@ export const addStatement = (id: string, token: string, text: string) => asParti
 export const fetchMap = (id: string, token: string | null, signal?: AbortSignal) =>
   request<OpinionMapView>('GET', `/public/online/${id}/map`, { signal, headers: token ? { 'x-participant-token': token } : undefined });
 
-/** Listens for newer maps over server-sent events; the browser reconnects by itself. Returns the stop function. */
+/**
+ * Listens for the map's version over server-sent events: `ready` on every (re)connection (so a
+ * map stored while the connection was down is not missed), then `map` for each newer one. The
+ * browser reconnects by itself. Returns the stop function.
+ */
 export function onMapVersion(id: string, listener: (version: number) => void): () => void {
   if (typeof EventSource === 'undefined') return () => undefined;
   const source = new EventSource(`/api/v1/public/online/${id}/stream`);
-  source.addEventListener('map', (e) => {
+  const handle = (e: Event) => {
     try {
       listener((JSON.parse((e as MessageEvent<string>).data) as { version: number }).version);
     } catch {
       // a malformed message is ignored; the next one carries the version again
     }
-  });
+  };
+  source.addEventListener('ready', handle);
+  source.addEventListener('map', handle);
   return () => source.close();
 }
