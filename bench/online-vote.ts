@@ -25,7 +25,9 @@ async function load(opts: autocannon.Options) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-vote-'));
 const port = 4200 + Math.floor(Math.random() * 50);
 const barePort = port + 50;
-const minhu = pinned([path.join(root, 'dist/server/main.js')], { PORT: String(port), HOST: '127.0.0.1', MINHU_DATA_DIR: dataDir, MINHU_SEED: 'demo', NODE_ENV: 'production', MINHU_SECURE_COOKIES: 'false', LOG_LEVEL: 'warn', MINHU_PUBLIC_RATE_PER_MINUTE: '100000000' });
+// BENCH_PROFILE=<dir> writes a CPU profile of the Minhu server to that directory.
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
+const minhu = pinned([...profile, path.join(root, 'dist/server/main.js')], { PORT: String(port), HOST: '127.0.0.1', MINHU_DATA_DIR: dataDir, MINHU_SEED: 'demo', NODE_ENV: 'production', MINHU_SECURE_COOKIES: 'false', LOG_LEVEL: 'warn', MINHU_PUBLIC_RATE_PER_MINUTE: '100000000' });
 const bare = pinned(['--import', 'tsx', path.join(root, 'bench/bare-server.ts')], { PORT: String(barePort) });
 try {
   const base = `http://127.0.0.1:${port}`;

@@ -3,6 +3,7 @@
  * belong to. Portable Kysely on both engines; the vote upsert uses `on conflict`, which both have.
  */
 import type { Kysely } from 'kysely';
+import { precompiled } from '../../infra/db/precompiled.js';
 import type { DB } from '../../infra/db/schema.js';
 import type { OnlineConsultationTable, OnlineMapJobTable, OnlineMapTable, OnlineParticipantTable, OnlineStatementTable } from './online.table.js';
 
@@ -11,8 +12,22 @@ export async function insertOnline(db: Kysely<DB>, row: OnlineConsultationTable)
   await db.insertInto('online_map_job').values({ online_id: row.id, changes: 0, computed_changes: 0, lease_owner: null, lease_until: null, started_at: null }).execute();
 }
 
+// Every vote runs these: compiled once per database (infra/db/precompiled.ts), since building a
+// Kysely query costs more than SQLite takes to run a lookup by key.
+const onlineById = precompiled(['id'], (db, p) => db.selectFrom('online_consultation').selectAll().where('id', '=', p.id));
+const participantByToken = precompiled(['hash'], (db, p) => db.selectFrom('online_participant').selectAll().where('token_hash', '=', p.hash));
+const statementById = precompiled(['id', 'online'], (db, p) => db.selectFrom('online_statement').selectAll().where('id', '=', p.id).where('online_id', '=', p.online));
+const voteOf = precompiled(['participant', 'statement'], (db, p) => db.selectFrom('online_vote').select('vote').where('participant_id', '=', p.participant).where('statement_id', '=', p.statement));
+const voteUpsert = precompiled(['participant', 'statement', 'online', 'vote', 'now'], (db, p) =>
+  db
+    .insertInto('online_vote')
+    .values({ participant_id: p.participant, statement_id: p.statement, online_id: p.online, vote: p.vote as unknown as number, created_at: p.now, updated_at: p.now })
+    .onConflict((oc) => oc.columns(['participant_id', 'statement_id']).doUpdateSet({ vote: p.vote as unknown as number, updated_at: p.now })),
+);
+const dirty = precompiled(['online'], (db, p) => db.updateTable('online_map_job').set((eb) => ({ changes: eb('changes', '+', 1) })).where('online_id', '=', p.online));
+
 export async function findOnline(db: Kysely<DB>, id: string): Promise<OnlineConsultationTable | undefined> {
-  return db.selectFrom('online_consultation').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await onlineById(db, { id }))[0];
 }
 
 /** Compare-and-set on the version; false when someone changed it meanwhile. */
@@ -90,7 +105,7 @@ export async function topicTitle(db: Kysely<DB>, id: string | null): Promise<{ i
 // Participants
 
 export async function findParticipantByToken(db: Kysely<DB>, tokenHash: string): Promise<OnlineParticipantTable | undefined> {
-  return db.selectFrom('online_participant').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return (await participantByToken(db, { hash: tokenHash }))[0];
 }
 
 export async function findParticipantByIdentity(db: Kysely<DB>, onlineId: string, identityHash: string): Promise<OnlineParticipantTable | undefined> {
@@ -118,7 +133,7 @@ export async function insertStatement(db: Kysely<DB>, row: OnlineStatementTable)
 }
 
 export async function findStatement(db: Kysely<DB>, onlineId: string, id: string): Promise<OnlineStatementTable | undefined> {
-  return db.selectFrom('online_statement').selectAll().where('id', '=', id).where('online_id', '=', onlineId).executeTakeFirst();
+  return (await statementById(db, { id, online: onlineId }))[0];
 }
 
 /** A consultation's statements in order (all statuses). */
@@ -159,36 +174,43 @@ export async function linkSuggestion(db: Kysely<DB>, id: string, suggestionId: s
 // Votes
 
 export async function findVote(db: Kysely<DB>, participantId: string, statementId: string): Promise<number | undefined> {
-  const r = await db.selectFrom('online_vote').select('vote').where('participant_id', '=', participantId).where('statement_id', '=', statementId).executeTakeFirst();
-  return r?.vote;
+  const r = (await voteOf(db, { participant: participantId, statement: statementId }))[0];
+  return r === undefined ? undefined : Number(r.vote);
 }
 
 /** Stores a vote, replacing the participant's earlier one on the statement. */
 export async function upsertVote(db: Kysely<DB>, v: { participantId: string; statementId: string; onlineId: string; vote: number; now: string }): Promise<void> {
-  await db
-    .insertInto('online_vote')
-    .values({ participant_id: v.participantId, statement_id: v.statementId, online_id: v.onlineId, vote: v.vote, created_at: v.now, updated_at: v.now })
-    .onConflict((oc) => oc.columns(['participant_id', 'statement_id']).doUpdateSet({ vote: v.vote, updated_at: v.now }))
-    .execute();
+  await voteUpsert(db, { participant: v.participantId, statement: v.statementId, online: v.onlineId, vote: v.vote, now: v.now });
 }
 
-const COUNT_COLUMN = { 1: 'agrees', [-1]: 'disagrees', 0: 'passes' } as const;
+type CountColumn = 'agrees' | 'disagrees' | 'passes';
+const COUNT_COLUMN: Record<string, CountColumn> = { '1': 'agrees', '-1': 'disagrees', '0': 'passes' };
+
+/** One compiled update per (from, to) pair of counters: six in all. */
+const shifts = new Map<string, ReturnType<typeof shiftQuery>>();
+function shiftQuery(from: CountColumn | null, to: CountColumn) {
+  return precompiled(['id'], (db, p) =>
+    db
+      .updateTable('online_statement')
+      .set((eb) => ({ [to]: eb(eb.ref(to), '+', 1), ...(from ? { [from]: eb(eb.ref(from), '-', 1) } : {}) }))
+      .where('id', '=', p.id),
+  );
+}
 
 /** Moves a statement's counts from the earlier vote (if any) to the new one. */
 export async function shiftCounts(db: Kysely<DB>, statementId: string, before: number | undefined, after: number): Promise<void> {
   if (before === after) return;
-  const to = COUNT_COLUMN[after as 1 | -1 | 0];
-  const from = before === undefined ? null : COUNT_COLUMN[before as 1 | -1 | 0];
-  await db
-    .updateTable('online_statement')
-    .set((eb) => ({ [to]: eb(eb.ref(to), '+', 1), ...(from ? { [from]: eb(eb.ref(from), '-', 1) } : {}) }))
-    .where('id', '=', statementId)
-    .execute();
+  const to = COUNT_COLUMN[String(after)] as CountColumn;
+  const from = before === undefined ? null : (COUNT_COLUMN[String(before)] as CountColumn);
+  const key = `${from}>${to}`;
+  let q = shifts.get(key);
+  if (!q) shifts.set(key, (q = shiftQuery(from, to)));
+  await q(db, { id: statementId });
 }
 
 /** Tells the map worker that a consultation's map is behind. */
 export async function markDirty(db: Kysely<DB>, onlineId: string): Promise<void> {
-  await db.updateTable('online_map_job').set((eb) => ({ changes: eb('changes', '+', 1) })).where('online_id', '=', onlineId).execute();
+  await dirty(db, { online: onlineId });
 }
 
 // The map and its job
