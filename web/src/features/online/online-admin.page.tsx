@@ -9,7 +9,9 @@ import { formatDateTime } from '../../components/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { Chip } from '../suggestions/suggestion-text.js';
-import { OpinionMap, percent } from './opinion-map.js';
+import { percent } from './map-numbers.js';
+import { OpinionMap } from './opinion-map.js';
+import { candidates } from './promotable.js';
 import { STATEMENT_MAX } from './participant.js';
 import { useLiveMap } from './use-live-map.js';
 
@@ -21,26 +23,6 @@ function decisionsFor(s: OnlineStatementRow): Decision[] {
   if (s.status === 'pending') return ['accept', 'reject', 'meta'];
   if (s.status === 'rejected') return ['accept'];
   return s.meta ? ['accept', 'reject'] : ['reject', 'meta'];
-}
-
-interface Candidate {
-  statementId: string;
-  seq: number;
-  text: string;
-  why: 'consensus' | 'bridging';
-  agreePercent: number;
-}
-
-/** Statements worth taking to the event's suggestion list: common ground, then the best bridges between groups. */
-function candidates(map: OpinionMapView): Candidate[] {
-  const out: Candidate[] = map.consensus.agree.map((c) => ({ statementId: c.statementId, seq: c.seq, text: c.text, why: 'consensus', agreePercent: c.agreePercent ?? 0 }));
-  const seen = new Set(out.map((c) => c.statementId));
-  const bridges = map.statements
-    .filter((s) => !s.meta && !seen.has(s.id) && s.votes > 0 && s.agree > s.disagree)
-    .sort((a, b) => b.groupInformedConsensus - a.groupInformedConsensus)
-    .slice(0, 5);
-  for (const s of bridges) out.push({ statementId: s.id, seq: s.seq, text: s.text, why: 'bridging', agreePercent: percent(s.agree, s.votes) });
-  return out;
 }
 
 /** 线上微协商 for its organiser: seed statements, moderation queue, the live map, promotion to suggestions, closing. */

@@ -1,39 +1,13 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapStatementLine, OpinionMapView } from '../../api/types.js';
+import { MAP_HEIGHT as H, MAP_WIDTH as W, percent, scaler } from './map-numbers.js';
 
 /** Group colours: distinct at AA contrast on white; the group's letter sits at its centre too, so colour is never the only cue. */
 export const GROUP_COLOURS = ['#1d4ed8', '#c2410c', '#047857', '#7e22ce', '#b91c1c', '#0e7490'];
 const UNGROUPED = '#8c8c8c';
 
 export const groupColour = (group: number): string => (group < 0 ? UNGROUPED : (GROUP_COLOURS[group % GROUP_COLOURS.length] ?? UNGROUPED));
-
-/** A share as a whole percentage (0 when nobody voted). */
-export const percent = (n: number, of: number): number => (of > 0 ? Math.round((100 * n) / of) : 0);
-
-const W = 320;
-const H = 240;
-const PAD = 18;
-
-/** The projection's coordinates fitted into the picture, y pointing up as in the computation. */
-function scaler(map: OpinionMapView): (x: number, y: number) => [number, number] {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const [x, y] of map.points) xs.push(x), ys.push(y);
-  for (const g of map.groups) xs.push(g.centre.x), ys.push(g.centre.y);
-  if (map.me) xs.push(map.me.x), ys.push(map.me.y);
-  const minX = Math.min(...xs, 0);
-  const maxX = Math.max(...xs, 0);
-  const minY = Math.min(...ys, 0);
-  const maxY = Math.max(...ys, 0);
-  // One scale for both axes keeps distances true to the computation.
-  const span = Math.max(maxX - minX, ((maxY - minY) * (W - 2 * PAD)) / (H - 2 * PAD), 1e-9);
-  const k = (W - 2 * PAD) / span;
-  const cx = (minX + maxX) / 2;
-  const cy = (minY + maxY) / 2;
-  return (x, y) => [W / 2 + (x - cx) * k, H / 2 - (y - cy) * k];
-}
-
 
 /** The picture: sampled participants as dots coloured by group, the group letters, the viewer's own dot marked. */
 export function OpinionMapPicture({ map }: { map: OpinionMapView }) {
