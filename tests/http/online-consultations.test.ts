@@ -241,6 +241,22 @@ describe.each(ENGINES)('online consultations (线上微协商) over HTTP on %s',
     expect((await p(token, 'POST', `/public/online/${online}/votes`, { statementId: foreign.body.id as string, vote: 1 })).status).toBe(404);
   });
 
+  it('keeps one vote per participant and consistent counts when votes arrive at once', async () => {
+    const voters = await Promise.all(Array.from({ length: 6 }, (_, i) => join(online, `device-burst-${String(i).padStart(10, '0')}`)));
+    const s = statements[3]!;
+    const before = (await detail()).statements.find((x) => x.id === s.id)!;
+    // Each voter sends four votes at once; the last one sent need not be the one kept, but only one is.
+    const results = await Promise.all(voters.flatMap((token) => [1, -1, 0, 1].map((vote) => p(token, 'POST', `/public/online/${online}/votes`, { statementId: s.id, vote }))));
+    for (const r of results) expect(r.status).toBe(200);
+    const after = (await detail()).statements.find((x) => x.id === s.id)!;
+    expect(after.votes).toBe(before.votes + 6);
+    const rows = await t.database.handle.db.selectFrom('online_vote').select(['vote']).where('statement_id', '=', s.id).execute();
+    expect(rows).toHaveLength(after.votes);
+    expect(rows.filter((r) => Number(r.vote) === 1)).toHaveLength(after.agree);
+    expect(rows.filter((r) => Number(r.vote) === -1)).toHaveLength(after.disagree);
+    expect(rows.filter((r) => Number(r.vote) === 0)).toHaveLength(after.pass);
+  });
+
   it('holds participants’ statements for moderation under pre, shows them at once under post', async () => {
     const token = await join(online, 'device-eeeeeeeeeeeeeeee');
     const text = `充电棚旁边要装监控${HOSTILE.script}${HOSTILE.link}`;

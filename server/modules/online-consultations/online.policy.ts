@@ -19,7 +19,12 @@ export async function mayOrganise(db: Kysely<DB>, actor: Actor | null, at: { con
   return actor.permissions.has('topics:review');
 }
 
-export async function requireOrganiser(db: Kysely<DB>, actor: Actor | null, online: Pick<OnlineConsultationTable, 'consultation_id' | 'topic_id'>): Promise<void> {
+/** Whether the actor organises this online consultation (reads where its event is held). */
+export async function organises(db: Kysely<DB>, actor: Actor | null, online: Pick<OnlineConsultationTable, 'consultation_id' | 'topic_id'>): Promise<boolean> {
   const event = online.consultation_id ? await eventPlace(db, online.consultation_id) : undefined;
-  if (!(await mayOrganise(db, actor, { consultationId: online.consultation_id, topicId: online.topic_id }, event))) throw outside();
+  return mayOrganise(db, actor, { consultationId: online.consultation_id, topicId: online.topic_id }, event);
+}
+
+export async function requireOrganiser(db: Kysely<DB>, actor: Actor | null, online: Pick<OnlineConsultationTable, 'consultation_id' | 'topic_id'>): Promise<void> {
+  if (!(await organises(db, actor, online))) throw outside();
 }

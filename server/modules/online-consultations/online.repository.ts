@@ -47,7 +47,7 @@ export async function eventIdByTitle(db: Kysely<DB>, title: string): Promise<str
 }
 
 /** An event's online consultations (or all of them), newest first. */
-export async function listOnline(db: Kysely<DB>, f: { consultationId?: string; topicIds?: string[] } = {}): Promise<OnlineConsultationTable[]> {
+export async function listOnline(db: Kysely<DB>, f: { consultationId?: string | undefined } = {}): Promise<OnlineConsultationTable[]> {
   let q = db.selectFrom('online_consultation').selectAll();
   if (f.consultationId) q = q.where('consultation_id', '=', f.consultationId);
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(500).execute();

@@ -10,7 +10,7 @@ import { joinOnlineConsultation } from './commands/join-online-consultation.js';
 import { moderateStatement } from './commands/moderate-statement.js';
 import { promoteStatement } from './commands/promote-statement.js';
 import { MapLive } from './map-live.js';
-import { requireOrganiser } from './online.policy.js';
+import { organises, requireOrganiser } from './online.policy.js';
 import { presentMap, presentOrganiserSummary, presentPublicDetail, presentStatement, presentSummary } from './online.presenter.js';
 import { countsOf, countVotesOf, eventTitle, listOnline, listPublicOnline, listStatements, mapVersions, topicTitle } from './online.repository.js';
 import {
@@ -182,7 +182,7 @@ export function onlineRoutes(app: ZodApp, { config, database, logger, committer 
     async (req) => {
       const rows = await listOnline(db, { consultationId: req.query.consultationId });
       const mine: OnlineConsultationTable[] = [];
-      for (const r of rows) if (await requireOrganiser(db, req.actor, r).then(() => true, () => false)) mine.push(r);
+      for (const r of rows) if (await organises(db, req.actor, r)) mine.push(r);
       return { items: await Promise.all(mine.map(organiserView)) };
     },
   );
