@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAppeals, seedDemoCampaignMonth } from '../../server/modules/demo/index.js';
 import { browserAvailable } from '../support/browser.js';
+import { createOnline, demoEventId, seedVoters, twoCamps } from './online.fixture.js';
 import { newContext, seriousA11yViolations, signInViaApi, startWeb, type WebFixture } from './web.fixture.js';
 
 /**
@@ -78,6 +79,10 @@ describe.skipIf(!browserAvailable())('accessibility sweep: every page, no seriou
       if (first) samples.set('showcase', first.id);
     }
     await context.close();
+    // An online consultation on a demo event, with voters enough for a map of two groups.
+    const online = await createOnline(web, { eventId: await demoEventId(web), title: '小区停车线上微协商', statements: ['夜间开放临时停车位', '外来车辆停车收费', '绿化带改成停车位', '每户只停一辆车', '消防通道保持畅通', '停车规则由居民商定'] });
+    await seedVoters(web, online.id, 20, twoCamps(online.statementIds, 4));
+    samples.set('online', online.id);
     for (const username of ACCOUNTS) {
       const c = await newContext(web);
       await signInViaApi(c.context.request, username);
@@ -98,6 +103,7 @@ describe.skipIf(!browserAvailable())('accessibility sweep: every page, no seriou
       return encodeURIComponent(v);
     };
     const filled = pattern.replace(/:(\w+)/g, (_m, name: string) => {
+      if (/\/online\//.test(pattern)) return need('online');
       if (name === 'code') return pattern.includes('/reports/town') ? '330106002' : '330106';
       if (/\/(venues)\//.test(pattern)) return need('venue');
       if (/\/(events|sign-in|consultations)\//.test(pattern)) return need('event');

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
+import { createOnline, demoEventId, seedVoters, twoCamps } from './online.fixture.js';
 import { PHONE, newContext, startWeb, type WebFixture } from './web.fixture.js';
 
 /**
@@ -37,8 +38,12 @@ const KB = 1024;
 
 describe.skipIf(!browserAvailable())('resident pages: compressed JavaScript before first interaction (browser)', () => {
   let web: WebFixture;
+  let online = '';
   beforeAll(async () => {
     web = await startWeb();
+    const { id, statementIds } = await createOnline(web, { eventId: await demoEventId(web), title: '小区停车线上微协商', statements: ['夜间开放临时停车位', '外来车辆停车收费', '绿化带改成停车位', '每户只停一辆车', '消防通道保持畅通'] });
+    await seedVoters(web, id, 20, twoCamps(statementIds, 4));
+    online = id;
   });
   afterAll(async () => {
     await web?.close();
@@ -49,9 +54,12 @@ describe.skipIf(!browserAvailable())('resident pages: compressed JavaScript befo
     ['/', 200 * KB],
     ['/status', 200 * KB],
     ['/report', 200 * KB],
+    // The online micro-consultation: voting, the statement form and the map (SVG, no chart library).
+    ['/online/:id', 200 * KB],
   ];
 
-  it.each(budgets)('%s stays within its budget', async (path, budget) => {
+  it.each(budgets)('%s stays within its budget', async (pattern, budget) => {
+    const path = pattern.replace(':id', online);
     const { context, page } = await newContext(web, PHONE);
     const { bytes, files } = await scriptBytes(page, path);
     console.log(`${path}: ${(bytes / KB).toFixed(1)} KB of compressed JavaScript in ${files.length} files`);

@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Kysely } from 'kysely';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { DB } from '../../server/infra/db/schema.js';
+import type { ZodApp } from '../../server/infra/http/app.js';
 import { launchBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../support/http.js';
 import { startTestServer } from '../support/server.js';
@@ -17,6 +18,8 @@ export interface WebFixture {
   browser: Browser;
   /** The server's database, to read what its adapters would send (the SMS outbox). */
   db: Kysely<DB>;
+  /** The server's Fastify app, to seed crowds through the API from many addresses (each address has its own rate limit). */
+  app: ZodApp;
   close(): Promise<void>;
 }
 
@@ -29,6 +32,7 @@ export async function startWeb(): Promise<WebFixture> {
     url: server.url,
     browser,
     db: server.testApp.database.handle.db,
+    app: server.testApp.app,
     close: async () => {
       await browser.close();
       await server.close();

@@ -1067,3 +1067,97 @@ export interface OpenDataCatalogue {
     updatedAt: string | null;
   }[];
 }
+
+/* Online micro-consultation (线上微协商) and its opinion map. */
+export type OnlineIdentity = 'phone' | 'device';
+export type OnlineModeration = 'pre' | 'post';
+export type OnlineState = 'open' | 'closed';
+export type OnlineStatementStatus = 'pending' | 'accepted' | 'rejected';
+export interface OnlineSummary {
+  id: string;
+  title: string;
+  state: OnlineState;
+  eventId: string | null;
+  topicId: string | null;
+  participants: number;
+  statements: number;
+}
+export interface OnlinePublicDetail {
+  id: string;
+  title: string;
+  description: string;
+  identity: OnlineIdentity;
+  moderation: OnlineModeration;
+  state: OnlineState;
+  participants: number;
+  statements: number;
+  votes: number;
+  event: { id: string; title: string } | null;
+  topic: { id: string; title: string } | null;
+}
+export interface OnlineNext {
+  statement: { id: string; seq: number; text: string } | null;
+  voted: number;
+  remaining: number;
+}
+export type Vote = 1 | -1 | 0;
+export interface MapStatementLine {
+  statementId: string;
+  seq: number;
+  text: string;
+  direction?: 'agree' | 'disagree';
+  agreePercent?: number;
+  disagreePercent?: number;
+  votes: number;
+}
+export interface MapGroup {
+  id: number;
+  label: string;
+  size: number;
+  centre: { x: number; y: number };
+  representative: MapStatementLine[];
+}
+export interface MapStatement {
+  id: string;
+  seq: number;
+  text: string;
+  meta: boolean;
+  agree: number;
+  disagree: number;
+  pass: number;
+  votes: number;
+  groupInformedConsensus: number;
+  x: number;
+  y: number;
+  perGroup: { group: number; agree: number; disagree: number; pass: number; votes: number }[];
+}
+export interface OpinionMapView {
+  version: number;
+  computedAt: string | null;
+  participants: number;
+  grouped: number;
+  votes: number;
+  groups: MapGroup[];
+  consensus: { agree: MapStatementLine[]; disagree: MapStatementLine[] };
+  statements: MapStatement[];
+  points: [number, number, number][];
+  me: { x: number; y: number; group: number } | null;
+}
+export interface OnlineStatementRow {
+  id: string;
+  seq: number;
+  text: string;
+  origin: 'seed' | 'participant';
+  status: OnlineStatementStatus;
+  meta: boolean;
+  votes: number;
+  agree: number;
+  disagree: number;
+  pass: number;
+  suggestionId: string | null;
+  createdAt: string;
+}
+export interface OnlineAdminDetail extends Omit<OnlinePublicDetail, 'statements'> {
+  statements: OnlineStatementRow[];
+  pendingCount: number;
+}

@@ -34,6 +34,7 @@ const ShowcasePage = lazy(() => import('../features/showcase/showcase.page.js').
 const ShowcaseDetailPage = lazy(() => import('../features/showcase/showcase-detail.page.js').then((m) => ({ default: m.ShowcaseDetailPage })));
 const SearchPage = lazy(() => import('../features/search/search.page.js').then((m) => ({ default: m.SearchPage })));
 const OpenDataPage = lazy(() => import('../features/open-data/open-data.page.js').then((m) => ({ default: m.OpenDataPage })));
+const OnlineParticipantPage = lazy(() => import('../features/online/online-participant.page.js').then((m) => ({ default: m.OnlineParticipantPage })));
 const NotFoundPage = lazy(() => import('../components/status-pages.js').then((m) => ({ default: m.NotFoundPage })));
 const WorkbenchRoutes = lazy(() => import('../features/workbench/workbench.routes.js').then((m) => ({ default: m.WorkbenchRoutes })));
 
@@ -69,6 +70,7 @@ export function App() {
                   <Route path="status" element={<StatusPage />} />
                   <Route path="events/:id" element={<PublicConsultationPage />} />
                   <Route path="sign-in/:id" element={<SignInPage />} />
+                  <Route path="online/:id" element={<OnlineParticipantPage />} />
                   <Route path="suggestions/:id" element={<PublicSuggestionPage />} />
                   <Route path="consultations/:id/results" element={<PublicEventResultsPage />} />
                   <Route path="dashboard" element={<DashboardPage />} />

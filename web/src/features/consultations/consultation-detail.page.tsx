@@ -11,6 +11,7 @@ import { formatDateTime } from '../../components/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../../session/session.js';
+import { OnlineSection } from '../online/online-section.js';
 import { SuggestionListPanel } from '../suggestions/suggestion-list-panel.js';
 import { ArtefactModal } from './artefact-modal.js';
 import { kindList, STATE_COLORS } from './consultation-text.js';
@@ -251,6 +252,7 @@ export function ConsultationDetailPage() {
           <SuggestionListPanel consultationId={c.id} onChanged={loaded.reload} />
         </div>
       )}
+      {can('consultations:manage') && c.may.manage && c.state !== 'cancelled' && <OnlineSection consultationId={c.id} manage={open} />}
       <Card size="small" className="mh-block" title={<h2 className="mh-card-title">{t('consultations.evaluation')}</h2>}>
         <Descriptions column={{ xs: 1, sm: 2, md: 4 }} size="small">
           <Descriptions.Item label={t('consultations.evaluationItems.attendees')}>{ev.attendees}</Descriptions.Item>

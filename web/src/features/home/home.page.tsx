@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useElderMode } from '../../app/elder-mode.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { OnlineList } from '../online/online-list.js';
 
 /** The public front page: what Minhu is, and where to go next. */
 export function HomePage() {
@@ -37,6 +38,7 @@ export function HomePage() {
           )}
         </div>
       </section>
+      <OnlineList heading={t('online.homeTitle')} />
       <section aria-labelledby="how-heading" className="mh-home-section">
         <h2 id="how-heading" className="mh-section-title">
           {t('home.howTitle')}

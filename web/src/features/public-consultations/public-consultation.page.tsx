@@ -7,6 +7,7 @@ import { useRequest } from '../../api/use-request.js';
 import { formatDateTime } from '../../components/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { OnlineList } from '../online/online-list.js';
 
 /** The agenda as a list: every text shown as text. */
 export function AgendaList({ event }: { event: PublicConsultation }) {
@@ -60,6 +61,7 @@ export function PublicConsultationPage() {
           <Card size="small" className="mh-block" title={<h2 className="mh-card-title">{t('publicConsultation.agenda')}</h2>}>
             <AgendaList event={e} />
           </Card>
+          <OnlineList eventId={e.id} heading={t('online.eventTitle')} withClosed />
         </>
       )}
     </div>

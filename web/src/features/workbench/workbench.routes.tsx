@@ -38,6 +38,7 @@ const SuggestionDeskPage = lazy(() => import('../suggestions/suggestion-lists.pa
 const MySuggestionsPage = lazy(() => import('../suggestions/suggestion-lists.page.js').then((m) => ({ default: m.MySuggestionsPage })));
 const SuggestionDetailPage = lazy(() => import('../suggestions/suggestion-detail.page.js').then((m) => ({ default: m.SuggestionDetailPage })));
 const ShowcaseAdminPage = lazy(() => import('../showcase/showcase-admin.page.js').then((m) => ({ default: m.ShowcaseAdminPage })));
+const OnlineAdminPage = lazy(() => import('../online/online-admin.page.js').then((m) => ({ default: m.OnlineAdminPage })));
 const PasswordPage = lazy(() => import('../password/password.page.js').then((m) => ({ default: m.PasswordPage })));
 
 const BASE = '/workbench/territories';
@@ -236,6 +237,14 @@ export function WorkbenchRoutes() {
           element={
             <RequirePermission permission="consultations:templates">
               <TemplatesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="online/:id"
+          element={
+            <RequirePermission permission="consultations:manage">
+              <OnlineAdminPage />
             </RequirePermission>
           }
         />
