@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './infra/db/database.js';
 import { migrateToLatest } from './infra/db/migrate.js';
 import { buildHttpApp, type ZodApp } from './infra/http/app.js';
+import { ChangeSignal } from './infra/db/change-signal.js';
 import { accountsModule, createAuthenticator } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { territoriesModule } from './modules/territories/index.js';
@@ -31,10 +32,13 @@ export const MODULES = [territoriesModule, accountsModule, auditModule, calendar
 
 /** Builds the HTTP app on an open database: the composition root. */
 export async function createApp(config: Config, database: DatabaseHandle, logger: Logger): Promise<ZodApp> {
-  return buildHttpApp(
-    { config, database, logger, calendar: new CalendarService(database.db), committer: new GroupCommitter(database.db, logger) },
+  const changes = new ChangeSignal(config.database, logger);
+  const app = await buildHttpApp(
+    { config, database, logger, calendar: new CalendarService(database.db), committer: new GroupCommitter(database.db, logger), changes },
     { modules: MODULES, authenticator: createAuthenticator(database.db, config) },
   );
+  app.addHook('onClose', () => changes.close());
+  return app;
 }
 
 /** Opens the configured database and applies pending migrations. */

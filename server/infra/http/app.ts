@@ -1,3 +1,4 @@
+import type { ChangeSignal } from '../db/change-signal.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
@@ -52,6 +53,8 @@ export interface Deps {
   readonly calendar: CalendarService;
   /** Shared transactions for high-volume commands (appeal intake). */
   readonly committer: GroupCommitter;
+  /** Wakes live views when another process changed data (PostgreSQL LISTEN/NOTIFY). */
+  readonly changes: ChangeSignal;
 }
 
 /** A domain module as the HTTP layer sees it: a name (the OpenAPI tag) and its routes. */

@@ -9,11 +9,11 @@ import { dashboard, resolveFilters } from './dashboards.service.js';
 import { dataVersion } from './dashboards.repository.js';
 
 /** 数据看板: public figures from the pre-aggregated cubes, the records behind them, coverage, campaign progress, live updates. */
-export function dashboardsRoutes(app: ZodApp, { database, logger }: Deps) {
+export function dashboardsRoutes(app: ZodApp, { database, logger, changes }: Deps) {
   // Reporting reads: the read replica when configured.
   const db = database.reporting;
   const tags = ['dashboards'];
-  const live = new DashboardLive(db, logger);
+  const live = new DashboardLive(db, logger, changes);
   const cache = new DashboardCache(db);
   app.addHook('preClose', (done) => {
     live.close();
