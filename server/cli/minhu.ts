@@ -162,7 +162,7 @@ function runPgTool(tool: string, args: string[], url: string): Promise<number> {
   });
 }
 
-/** Checks a database copy before saying it is good: SQLite integrity, the audit chain, and row counts. */
+/** Checks a database copy before saying it is good: SQLite integrity (1 when damaged), the audit chain (2 when broken), row counts. */
 async function reportDatabase(config: DatabaseConfig, label: string): Promise<number> {
   const h = openDatabase(config, { poolSize: 2 });
   try {
@@ -179,7 +179,7 @@ async function reportDatabase(config: DatabaseConfig, label: string): Promise<nu
     console.log(`${label}: ${counts.size} tables, ${rows.toLocaleString('en')} rows (appeal ${counts.get('appeal') ?? 0}, audit_event ${counts.get('audit_event') ?? 0})`);
     if (!chain.ok) {
       console.error(`${label}: audit chain BROKEN at seq ${chain.broken?.seq} (${chain.broken?.reason}); ${chain.checked} events verified before it`);
-      return 1;
+      return 2;
     }
     console.log(`${label}: audit chain verified: ${chain.checked} events, last seq ${chain.lastSeq}`);
     return 0;
@@ -219,7 +219,10 @@ program
       await database.sqlite.backup(partial, { progress: () => 0x7fffffff });
       fs.renameSync(partial, target);
       console.log(`backup written to ${target} (${(fs.statSync(target).size / 1024 / 1024).toFixed(1)} MB)`);
-      return reportDatabase({ engine: 'sqlite', file: target }, 'backup');
+      const check = await reportDatabase({ engine: 'sqlite', file: target }, 'backup');
+      // A broken chain is copied faithfully (the evidence is kept); the live database has the same break.
+      if (check === 2) console.error('WARNING: the backup is complete, but the audit chain it holds is broken: run `minhu audit verify` on the live database and investigate');
+      return check === 1 ? 1 : 0;
     }),
   );
 
@@ -253,7 +256,7 @@ program
           process.exitCode = 1;
           return;
         }
-        if ((await reportDatabase({ engine: 'sqlite', file: source }, 'backup')) !== 0) {
+        if ((await reportDatabase({ engine: 'sqlite', file: source }, 'backup')) === 1) {
           process.exitCode = 1;
           return;
         }
@@ -261,7 +264,7 @@ program
         fs.copyFileSync(source, `${target}.partial`, fs.constants.COPYFILE_EXCL);
         fs.renameSync(`${target}.partial`, target);
         console.log(`restored ${source} to ${target}`);
-        process.exitCode = await reportDatabase(config.database, 'restored');
+        process.exitCode = (await reportDatabase(config.database, 'restored')) === 0 ? 0 : 1;
         return;
       }
       const url = config.database.url;
@@ -276,7 +279,7 @@ program
         process.exitCode = 1;
         return;
       }
-      process.exitCode = await reportDatabase(config.database, 'restored');
+      process.exitCode = (await reportDatabase(config.database, 'restored')) === 0 ? 0 : 1;
     } catch (err) {
       console.error(err instanceof Error ? `error: ${err.message}` : err);
       process.exitCode = 1;
