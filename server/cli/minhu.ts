@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
@@ -210,6 +210,14 @@ program
           return 1;
         }
         console.log(`backup written to ${target} (${(fs.statSync(target).size / 1024 / 1024).toFixed(1)} MB); restore with \`minhu restore ${file}\` into an empty database`);
+        // The archive must be readable by the tool that will restore it: list its contents.
+        const list = spawnSync('pg_restore', ['--list', target], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const tables = (list.stdout ?? '').split('\n').filter((l) => / TABLE DATA /.test(l)).length;
+        if (list.status !== 0 || tables === 0) {
+          console.error(`the archive cannot be read back by pg_restore: ${list.stderr || list.error?.message || 'no table data in it'}`);
+          return 1;
+        }
+        console.log(`backup: archive readable by pg_restore, data of ${tables} tables`);
         return 0;
       }
       const partial = `${target}.partial`;
