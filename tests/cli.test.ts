@@ -73,6 +73,8 @@ describe('minhu CLI on SQLite', () => {
     const file = path.join(dir, 'backups', 'minhu.bak');
     const r = minhu(['backup', file], env);
     expect(r.code).toBe(0);
+    // The chain was tampered with above: the backup keeps the evidence and says so.
+    expect(r.err).toContain('the audit chain it holds is broken');
     const copy = new Database(file, { readonly: true });
     expect(copy.prepare('select count(*) as n from territory').get()).toEqual({ n: 237 });
     copy.close();
@@ -93,14 +95,20 @@ describe('minhu CLI on SQLite', () => {
 });
 
 describe.skipIf(!PG_URL)('minhu CLI on PostgreSQL', () => {
-  it('imports, verifies and gives the pg_dump hint for backups', async () => {
+  it('imports, verifies and backs up with pg_dump', async () => {
     const empty = await createEmptyDatabase('postgres');
     try {
       const env = { DATABASE_URL: (empty.config as { url: string }).url };
       expect(minhu(['import-territories', XIHU], env).out).toContain('237 new');
       expect(minhu(['import-territories', XIHU], env).out).toContain('237 unchanged');
       expect(minhu(['audit', 'verify'], env).out).toContain('verified: 2 events');
-      expect(minhu(['backup', '/tmp/x.dump'], env).out).toContain('pg_dump --format=custom');
+      const dump = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-cli-pg-')), 'minhu.dump');
+      const backup = minhu(['backup', dump], env);
+      expect(backup.code, backup.err).toBe(0);
+      expect(backup.out).toContain('running: pg_dump --format=custom');
+      expect(fs.statSync(dump).size).toBeGreaterThan(0);
+      expect(minhu(['backup', dump], env).code).toBe(1);
+      fs.rmSync(path.dirname(dump), { recursive: true, force: true });
     } finally {
       await empty.drop();
     }
