@@ -43,24 +43,31 @@ export interface MapSnapshot {
 
 /** The state stored beside the map: the pure module's, with grouped participants as ids (indices shift when someone new votes). */
 export interface StoredState {
-  state: Omit<MapState, 'grouped'>;
+  state: Omit<MapState, 'grouped' | 'components'>;
   groupedIds: string[];
+  /** The last components as statement id → [loading 1, loading 2] (columns move when a pending statement is accepted). */
+  components?: Record<string, [number, number]>;
 }
 
 const round = (v: number) => Math.round(v * 10_000) / 10_000;
 const list = (a: ArrayLike<number>) => Array.from(a, round);
 
 /** The previous state in this recompute's indices. */
-export function previousState(stored: StoredState | null, participantIds: string[]): MapState | null {
+export function previousState(stored: StoredState | null, participantIds: string[], statementIds: string[]): MapState | null {
   if (!stored) return null;
   const index = new Map(participantIds.map((id, i) => [id, i]));
   const grouped = stored.groupedIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
-  return { ...stored.state, grouped };
+  const state: MapState = { ...stored.state, grouped };
+  const c = stored.components;
+  if (c) state.components = [statementIds.map((id) => c[id]?.[0] ?? 0), statementIds.map((id) => c[id]?.[1] ?? 0)];
+  return state;
 }
 
-export function storedState(state: MapState, participantIds: string[]): StoredState {
-  const { grouped: _grouped, ...rest } = state;
-  return { state: rest, groupedIds: state.grouped.map((i) => participantIds[i] as string) };
+export function storedState(state: MapState, participantIds: string[], statementIds: string[]): StoredState {
+  const { grouped, components, ...rest } = state;
+  const out: StoredState = { state: rest, groupedIds: grouped.map((i) => participantIds[i] as string) };
+  if (components) out.components = Object.fromEntries(statementIds.map((id, j) => [id, [components[0][j] ?? 0, components[1][j] ?? 0]]));
+  return out;
 }
 
 /** Evenly spaced indices: every ⌈n / max⌉-th, at most `max`. */

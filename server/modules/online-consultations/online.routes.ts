@@ -42,11 +42,11 @@ import type { OnlineConsultationTable } from './online.table.js';
 const TOKEN = 'x-participant-token';
 
 /** 线上微协商: residents vote on short statements and add their own; organisers seed, moderate, close and promote; the opinion map is recomputed in the background. */
-export function onlineRoutes(app: ZodApp, { config, database, logger, committer }: Deps) {
+export function onlineRoutes(app: ZodApp, { config, database, logger, committer, changes }: Deps) {
   const { db } = database;
   const tags = ['online-consultations'];
   const maps = new MapCache();
-  const live = new MapLive(db, logger);
+  const live = new MapLive(db, logger, changes);
   app.addHook('preClose', (done) => {
     live.close();
     done();

@@ -83,10 +83,10 @@ export class OpinionMapWorker {
       for (const v of votes) builder.add(v.participant_id, v.statement_id, v.vote as -1 | 0 | 1);
       const { matrix, participantIds, statementIds } = builder.build();
       const out = new Set(voteable.filter((s) => s.status === 'rejected' || s.meta === 1).map((s) => s.id));
-      const previous = previousState(stateJson ? (JSON.parse(stateJson) as StoredState) : null, participantIds);
+      const previous = previousState(stateJson ? (JSON.parse(stateJson) as StoredState) : null, participantIds, statementIds);
       const map = computeOpinionMap({ matrix, moderatedOut: statementIds.map((id) => out.has(id)), mode: this.mode, previous });
       const mapJson = JSON.stringify(snapshotOf(map, participantIds, statementIds));
-      const state = JSON.stringify(storedState(map.state, participantIds));
+      const state = JSON.stringify(storedState(map.state, participantIds, statementIds));
       await this.options.hooks?.beforeStore?.(onlineId);
       return await this.db.transaction().execute(async (tx) => {
         const at = new Date().toISOString();
