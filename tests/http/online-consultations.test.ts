@@ -379,6 +379,12 @@ describe.each(ENGINES)('online consultations (线上微协商) over HTTP on %s',
     const list = await organiser('town', 'GET', `/consultations/${eventId}/suggestions`);
     const item = (list.body.items as { id: string; text: string; authors?: { name: string }[] }[]).find((i) => i.id === suggestionId)!;
     expect(item.text).toBe(s.text);
+    // Two organisers promoting one statement at the same moment make one suggestion.
+    const raced = statements[3]!;
+    const before = ((await organiser('town', 'GET', `/consultations/${eventId}/suggestions`)).body.items as unknown[]).length;
+    const race = await Promise.all([0, 1, 2].map(() => organiser('town', 'POST', `/online-consultations/${online}/statements/${raced.id}/promote`)));
+    expect(race.map((x) => x.status).sort()).toEqual([201, 409, 409]);
+    expect(((await organiser('town', 'GET', `/consultations/${eventId}/suggestions`)).body.items as unknown[]).length).toBe(before + 1);
     // A rejected statement, and any statement of a topic-only consultation, is not promoted.
     expect((await organiser('town', 'POST', `/online-consultations/${online}/statements/${statements[9]!.id}/promote`)).body.code).toBe('STATEMENT_NOT_OPEN');
     const topicStatement = await organiser('staff', 'POST', `/online-consultations/${topicOnline}/statements`, { text: '议题上的观点' });

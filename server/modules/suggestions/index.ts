@@ -6,7 +6,7 @@ export { rollUp, type Rollup, type RollupInput } from './suggestion-rollups.js';
 export { suggestionCountsOfEvent } from './suggestion-counts.js';
 export type { SuggestionDecision } from './suggestion.workflow.js';
 /** The commands, for demo seeds that act as the accounts whose job each step is. */
-export { addSuggestion } from './commands/add-suggestion.js';
+export { addSuggestion, addSuggestionIn } from './commands/add-suggestion.js';
 export { issueSuggestionList } from './commands/issue-suggestion-list.js';
 export { decideSuggestionCommand } from './commands/decide-suggestion.js';
 export { assignSuggestion } from './commands/assign-suggestion.js';

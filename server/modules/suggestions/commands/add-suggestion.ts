@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { runCommand, type CommandContext } from '../../../infra/commands.js';
+import { runCommand, type AuditLog, type CommandContext } from '../../../infra/commands.js';
 import type { DB } from '../../../infra/db/schema.js';
 import { isUniqueViolation } from '../../../infra/db/errors.js';
 import type { Actor } from '../../../infra/http/access.js';
@@ -51,7 +51,16 @@ export async function addSuggestion(db: Kysely<DB>, ctx: CommandContext, actor: 
 }
 
 function insertOnce(db: Kysely<DB>, ctx: CommandContext, actor: Actor, consultationId: string, input: { text: string; authors: AuthorInput[]; appealIds?: string[] }): Promise<SuggestionTable> {
-  return runCommand(db, ctx, async (tx, audit) => {
+  return runCommand(db, ctx, (tx, audit) => addSuggestionIn(tx, audit, actor, consultationId, input));
+}
+
+/**
+ * The suggestion's writes inside a caller's command (one transaction with the caller's own
+ * writes, e.g. promoting an online statement). A unique violation on the list number means
+ * another suggestion took it at the same moment: the caller's command runs again.
+ */
+export async function addSuggestionIn(tx: Kysely<DB>, audit: AuditLog, actor: Actor, consultationId: string, input: { text: string; authors: AuthorInput[]; appealIds?: string[] }): Promise<SuggestionTable> {
+  {
     await managedEvent(tx, actor, consultationId);
     const appealIds = [...new Set(input.appealIds ?? [])];
     await checkAppeals(tx, appealIds);
@@ -85,5 +94,5 @@ function insertOnce(db: Kysely<DB>, ctx: CommandContext, actor: Actor, consultat
     await insertSuggestionEvent(tx, { id: uuidv7(), suggestion_id: row.id, action: 'propose', from_state: null, to_state: 'proposed', actor_id: actor.id, actor_label: actor.label, comment: null, detail: '{}', created_at: now });
     audit.record({ action: 'suggestion.add', resourceType: 'suggestion', resourceId: row.id, after: { consultation: consultationId, seq: row.seq, text: row.text, authors: authors.map((a) => a.name), appeals: appealIds } });
     return row;
-  });
+  }
 }
