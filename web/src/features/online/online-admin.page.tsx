@@ -35,6 +35,14 @@ export function OnlineAdminPage() {
   useEffect(() => setData(loaded.data), [loaded.data]);
   usePageTitle(data?.title ?? t('online.title'));
   const live = useLiveMap(id, null);
+  // A newer map means new votes or decisions: the statement counts follow it.
+  const mapVersion = live.map?.version ?? 0;
+  useEffect(() => {
+    if (mapVersion === 0) return;
+    const controller = new AbortController();
+    api.get<OnlineAdminDetail>(`/online-consultations/${id}`, undefined, controller.signal).then(setData, () => undefined);
+    return () => controller.abort();
+  }, [id, mapVersion]);
   const [seed, setSeed] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<string>();
