@@ -68,7 +68,8 @@ export const onlineConsultations: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('online_vote_pk', ['participant_id', 'statement_id'])
       .execute();
-    await db.schema.createIndex('online_vote_consultation_idx').on('online_vote').columns(['online_id', 'participant_id']).execute();
+    // The map worker reads a consultation's votes in pages in this order.
+    await db.schema.createIndex('online_vote_consultation_idx').on('online_vote').columns(['online_id', 'participant_id', 'statement_id']).execute();
 
     await db.schema
       .createTable('online_map_job')

@@ -398,6 +398,7 @@ describe.each(ENGINES)('online consultations (线上微协商) over HTTP on %s',
     expect(vote.status).toBe(409);
     expect(vote.body.code).toBe('ONLINE_CLOSED');
     expect((await p(token, 'POST', `/public/online/${online}/statements`, { text: '关闭以后的观点' })).body.code).toBe('ONLINE_CLOSED');
+    expect((await p(token, 'GET', `/public/online/${online}/next`)).body).toEqual({ statement: null, voted: 0, remaining: 0 });
     expect((await p(null, 'POST', `/public/online/${online}/participants`, { deviceId: 'device-late-0000000000' })).body.code).toBe('ONLINE_CLOSED');
     expect((await organiser('town', 'POST', `/online-consultations/${online}/statements`, { text: '关闭以后的种子' })).body.code).toBe('ONLINE_CLOSED');
     expect(((await p(null, 'GET', `/public/online/${online}/map`)).body as unknown as MapBody).version).toBe(3);

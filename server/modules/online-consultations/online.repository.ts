@@ -263,9 +263,25 @@ export async function releaseJob(db: Kysely<DB>, onlineId: string, owner: string
   await db.updateTable('online_map_job').set({ lease_owner: null, lease_until: null }).where('online_id', '=', onlineId).where('lease_owner', '=', owner).execute();
 }
 
-/** Every vote of a consultation, participant by participant in the order they joined (UUIDv7 ids sort by time). */
-export async function loadVotes(db: Kysely<DB>, onlineId: string) {
-  return db.selectFrom('online_vote').select(['participant_id', 'statement_id', 'vote']).where('online_id', '=', onlineId).orderBy('participant_id').orderBy('statement_id').execute();
+/**
+ * Every vote of a consultation, participant by participant in the order they joined (UUIDv7 ids
+ * sort by time), a page at a time (keyset on the primary key): a million votes never sit in one
+ * result, and requests are served between pages.
+ */
+export async function* votePages(db: Kysely<DB>, onlineId: string, pageSize = 50_000) {
+  let after: { p: string; s: string } | null = null;
+  for (;;) {
+    let q = db.selectFrom('online_vote').select(['participant_id', 'statement_id', 'vote']).where('online_id', '=', onlineId);
+    if (after) {
+      const { p, s } = after;
+      q = q.where((eb) => eb.or([eb('participant_id', '>', p), eb.and([eb('participant_id', '=', p), eb('statement_id', '>', s)])]));
+    }
+    const rows = await q.orderBy('participant_id').orderBy('statement_id').limit(pageSize).execute();
+    if (rows.length) yield rows;
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { p: last.participant_id, s: last.statement_id };
+  }
 }
 
 export async function findMap(db: Kysely<DB>, onlineId: string): Promise<OnlineMapTable | undefined> {

@@ -103,10 +103,14 @@ export function onlineRoutes(app: ZodApp, { config, database, logger, committer 
 
   app.get(
     '/public/online/:id/next',
-    { config: { access: 'public' }, schema: { tags, summary: 'The next statement for this participant (header x-participant-token), drawn by priority; null when none is left', params: idParams, headers: participantHeaders, response: { 200: nextSchema } } },
+    { config: { access: 'public' }, schema: { tags, summary: 'The next statement for this participant (header x-participant-token), drawn by priority; null when none is left or the consultation is closed', params: idParams, headers: participantHeaders, response: { 200: nextSchema } } },
     async (req) => {
       const p = await participantOf(db, req.params.id, req.headers[TOKEN]);
-      const [next, voted] = await Promise.all([nextStatement(db, maps, req.params.id, p.id), countVotesOf(db, p.id)]);
+      const o = await getOnline(db, req.params.id);
+      const voted = await countVotesOf(db, p.id);
+      // Closed: nothing more to vote on; the page shows the map.
+      if (o.state !== 'open') return { statement: null, voted, remaining: 0 };
+      const next = await nextStatement(db, maps, o.id, p.id);
       return { statement: next.statement, voted, remaining: next.remaining };
     },
   );

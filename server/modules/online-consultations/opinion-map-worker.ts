@@ -5,7 +5,7 @@ import type { DB } from '../../infra/db/schema.js';
 import { PollingLoop } from '../../infra/polling-loop.js';
 import { computeOpinionMap, VoteMatrixBuilder, type MapMode } from './opinion-map/index.js';
 import { previousState, snapshotOf, storedState, type StoredState } from './map-snapshot.js';
-import { claimJob, completeJob, findMapState, listDirtyJobs, listStatements, loadVotes, releaseJob, storeMap } from './online.repository.js';
+import { claimJob, completeJob, findMapState, listDirtyJobs, listStatements, releaseJob, storeMap, votePages } from './online.repository.js';
 
 export interface OpinionMapWorkerOptions {
   /** Who holds a lease (one per process by default). */
@@ -15,6 +15,8 @@ export interface OpinionMapWorkerOptions {
   /** At most one recompute per consultation in this interval (changes meanwhile are coalesced). */
   minIntervalMs?: number;
   mode?: MapMode;
+  /** Votes read per query. */
+  pageSize?: number;
   /** Test hooks around the computation, while the lease is held. */
   hooks?: { afterClaim?(onlineId: string): Promise<void>; beforeStore?(onlineId: string): Promise<void> };
 }
@@ -75,12 +77,12 @@ export class OpinionMapWorker {
     if (changes === null) return false;
     try {
       await this.options.hooks?.afterClaim?.(onlineId);
-      const [votes, statements, stateJson] = await Promise.all([loadVotes(this.db, onlineId), listStatements(this.db, onlineId), findMapState(this.db, onlineId)]);
+      const [statements, stateJson] = await Promise.all([listStatements(this.db, onlineId), findMapState(this.db, onlineId)]);
       const builder = new VoteMatrixBuilder();
       // Columns in statement order; pending statements have no votes and stay out.
       const voteable = statements.filter((s) => s.status !== 'pending');
       for (const s of voteable) builder.addStatement(s.id);
-      for (const v of votes) builder.add(v.participant_id, v.statement_id, v.vote as -1 | 0 | 1);
+      for await (const page of votePages(this.db, onlineId, this.options.pageSize)) for (const v of page) builder.add(v.participant_id, v.statement_id, Number(v.vote));
       const { matrix, participantIds, statementIds } = builder.build();
       const out = new Set(voteable.filter((s) => s.status === 'rejected' || s.meta === 1).map((s) => s.id));
       const previous = previousState(stateJson ? (JSON.parse(stateJson) as StoredState) : null, participantIds);
