@@ -1,5 +1,5 @@
 import { App, Button, Card, Descriptions, Empty, Input, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client.js';
@@ -35,6 +35,18 @@ export function OnlineAdminPage() {
   useEffect(() => setData(loaded.data), [loaded.data]);
   usePageTitle(data?.title ?? t('online.title'));
   const live = useLiveMap(id, null);
+  // Reloads the detail; only the latest of overlapping reloads is shown (an older answer may arrive last).
+  const latest = useRef(0);
+  const refresh = useCallback(async () => {
+    const n = ++latest.current;
+    const d = await api.get<OnlineAdminDetail>(`/online-consultations/${id}`);
+    if (n === latest.current) setData(d);
+  }, [id]);
+  // A newer map means new votes or decisions: the statement counts follow it.
+  const mapVersion = live.map?.version ?? 0;
+  useEffect(() => {
+    if (mapVersion > 0) refresh().catch(() => undefined);
+  }, [refresh, mapVersion]);
   const [seed, setSeed] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<string>();
@@ -44,7 +56,7 @@ export function OnlineAdminPage() {
     setError(undefined);
     try {
       await run();
-      setData(await api.get<OnlineAdminDetail>(`/online-consultations/${id}`));
+      await refresh();
       message.success(done);
       return true;
     } catch (err) {
