@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAppeals, seedDemoCampaignMonth } from '../../server/modules/demo/index.js';
 import { browserAvailable } from '../support/browser.js';
-import { createOnline, demoEventId, seedVoters, twoCamps } from './online.fixture.js';
+import { createOnline, CROWD_ENV, demoEventId, seedVoters, twoCamps } from './online.fixture.js';
 import { newContext, seriousA11yViolations, signInViaApi, startWeb, type WebFixture } from './web.fixture.js';
 
 /**
@@ -54,7 +54,7 @@ describe.skipIf(!browserAvailable())('accessibility sweep: every page, no seriou
   const permissions = new Map<string, Set<string>>();
 
   beforeAll(async () => {
-    web = await startWeb();
+    web = await startWeb({ env: CROWD_ENV });
     // The demo a server seeds on first start: appeals, a campaign month of events and suggestions.
     await seedDemoAppeals(web.db);
     await seedDemoCampaignMonth(web.db);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
-import { createOnline, demoEventId, seedVoters, twoCamps } from './online.fixture.js';
+import { createOnline, CROWD_ENV, demoEventId, seedVoters, twoCamps } from './online.fixture.js';
 import { PHONE, newContext, startWeb, type WebFixture } from './web.fixture.js';
 
 /**
@@ -40,7 +40,7 @@ describe.skipIf(!browserAvailable())('resident pages: compressed JavaScript befo
   let web: WebFixture;
   let online = '';
   beforeAll(async () => {
-    web = await startWeb();
+    web = await startWeb({ env: CROWD_ENV });
     const { id, statementIds } = await createOnline(web, { eventId: await demoEventId(web), title: '小区停车线上微协商', statements: ['夜间开放临时停车位', '外来车辆停车收费', '绿化带改成停车位', '每户只停一辆车', '消防通道保持畅通'] });
     await seedVoters(web, id, 20, twoCamps(statementIds, 4));
     online = id;

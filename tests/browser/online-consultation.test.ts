@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
 import { HOSTILE, XSS_FLAG } from '../support/hostile.js';
-import { createOnline, demoEventId, seedVoters, twoCamps } from './online.fixture.js';
+import { createOnline, CROWD_ENV, demoEventId, seedVoters, twoCamps } from './online.fixture.js';
 import { horizontalOverflow, lastSmsCode, newContext, seriousA11yViolations, signInViaApi, startWeb, type WebFixture } from './web.fixture.js';
 
 const STATEMENTS = [
@@ -23,7 +23,7 @@ const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTo
 describe.skipIf(!browserAvailable())('online micro-consultation (browser acceptance)', () => {
   let web: WebFixture;
   beforeAll(async () => {
-    web = await startWeb();
+    web = await startWeb({ env: CROWD_ENV });
   });
   afterAll(async () => {
     await web?.close();

@@ -29,26 +29,30 @@ export async function createOnline(
   return { id, statementIds };
 }
 
-let address = 0;
-
 /**
- * Voters through the participant API, each from its own address (as a crowd of phones would be,
- * so the per-address join limit does not apply to them together): joins with a random device id
- * and casts `votes(i)` — statement id → vote — for voter i.
+ * Voters through the participant API over real HTTP, as a crowd of phones would: each joins with
+ * a random device id and casts `votes(i)` — statement id → vote — for voter i. All of them come
+ * from 127.0.0.1, so the test server runs with a public rate limit a crowd cannot reach.
  */
 export async function seedVoters(web: WebFixture, id: string, count: number, votes: (i: number) => [string, 1 | -1 | 0][]): Promise<void> {
+  const send = (path: string, body: unknown, token?: string) =>
+    fetch(`${web.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { 'x-participant-token': token } : {}) }, body: JSON.stringify(body) });
   for (let i = 0; i < count; i++) {
-    address++;
-    const remoteAddress = `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
-    const joined = await web.app.inject({ method: 'POST', url: `/api/v1/public/online/${id}/participants`, remoteAddress, payload: { deviceId: randomBytes(18).toString('base64url') } });
-    expect(joined.statusCode, joined.body).toBe(201);
-    const token = (joined.json() as { participantToken: string }).participantToken;
-    for (const [statementId, vote] of votes(i)) {
-      const r = await web.app.inject({ method: 'POST', url: `/api/v1/public/online/${id}/votes`, remoteAddress, headers: { 'x-participant-token': token }, payload: { statementId, vote } });
-      expect(r.statusCode, r.body).toBe(200);
-    }
+    const joined = await send(`/public/online/${id}/participants`, { deviceId: randomBytes(18).toString('base64url') });
+    const body = await joined.text();
+    expect(joined.status, body).toBe(201);
+    const token = (JSON.parse(body) as { participantToken: string }).participantToken;
+    await Promise.all(
+      votes(i).map(async ([statementId, vote]) => {
+        const r = await send(`/public/online/${id}/votes`, { statementId, vote }, token);
+        expect(r.status, await r.text()).toBe(200);
+      }),
+    );
   }
 }
+
+/** The public rate limit for servers that seed crowds from one address. */
+export const CROWD_ENV = { MINHU_PUBLIC_RATE_PER_MINUTE: '1000000' };
 
 /** Two camps over the statements: the first `split` split them, the rest everyone agrees with. */
 export function twoCamps(statementIds: string[], split: number): (i: number) => [string, 1 | -1 | 0][] {

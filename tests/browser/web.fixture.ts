@@ -4,7 +4,6 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Kysely } from 'kysely';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { DB } from '../../server/infra/db/schema.js';
-import type { ZodApp } from '../../server/infra/http/app.js';
 import { launchBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../support/http.js';
 import { startTestServer } from '../support/server.js';
@@ -18,21 +17,18 @@ export interface WebFixture {
   browser: Browser;
   /** The server's database, to read what its adapters would send (the SMS outbox). */
   db: Kysely<DB>;
-  /** The server's Fastify app, to seed crowds through the API from many addresses (each address has its own rate limit). */
-  app: ZodApp;
   close(): Promise<void>;
 }
 
 /** A real server with the demo data and the built web app, and a headless Chromium. */
-export async function startWeb(): Promise<WebFixture> {
+export async function startWeb(opts: { env?: Record<string, string> } = {}): Promise<WebFixture> {
   if (!fs.existsSync(INDEX)) throw new Error('dist/web is missing: run `npx vite build` (npm test does it for you)');
-  const server = await startTestServer({ seed: 'demo' });
+  const server = await startTestServer({ seed: 'demo', env: opts.env });
   const browser = await launchBrowser();
   return {
     url: server.url,
     browser,
     db: server.testApp.database.handle.db,
-    app: server.testApp.app,
     close: async () => {
       await browser.close();
       await server.close();

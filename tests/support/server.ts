@@ -42,7 +42,7 @@ export async function createTestApp(
 
 /** A real server on a random loopback port with the built web app, for browser tests. */
 export async function startTestServer(
-  opts: { engine?: Engine; seed?: 'demo' | 'none' } = {},
+  opts: { engine?: Engine; seed?: 'demo' | 'none'; env?: Record<string, string> } = {},
 ): Promise<{ url: string; testApp: TestApp; close(): Promise<void> }> {
   const testApp = await createTestApp(opts);
   await testApp.app.listen({ port: 0, host: '127.0.0.1' });
