@@ -107,7 +107,6 @@ describe.skipIf(!PG_URL)('minhu CLI on PostgreSQL', () => {
       expect(backup.code, backup.err).toBe(0);
       expect(backup.out).toContain('running: pg_dump --format=custom');
       expect(fs.statSync(dump).size).toBeGreaterThan(0);
-      expect(minhu(['backup', dump], env).code).toBe(1);
       fs.rmSync(path.dirname(dump), { recursive: true, force: true });
     } finally {
       await empty.drop();

@@ -297,7 +297,21 @@ export async function copySqliteToPostgres(opts: CopyOptions): Promise<CopyRepor
     const pending = known.filter((n) => !applied.includes(n));
     if (pending.length) throw new CopyRefused(`the source has pending migrations (${pending.join(', ')}); run \`minhu migrate\` on it first`);
 
-    if (!opts.verifyOnly) await migrateToLatest(target.db);
+    if (!opts.verifyOnly) {
+      // A target holding data is refused before anything is written to it, migrations included.
+      const fresh = await freshCounts();
+      const used: string[] = [];
+      for (const t of await postgresTables(client)) {
+        const n = await countTarget(client, t);
+        if (n !== (fresh.get(t) ?? 0)) used.push(`${t} (${n} rows)`);
+      }
+      if (used.length && !opts.replace)
+        throw new CopyRefused(
+          `the target already holds data: ${used.slice(0, 8).join(', ')}${used.length > 8 ? `, … ${used.length - 8} more` : ''}. ` +
+            'Copy into an empty database, or pass --replace to delete everything in it first.',
+        );
+      await migrateToLatest(target.db);
+    }
     const sourceTables = sqliteTables(source);
     const targetTables = await postgresTables(client);
     const plans = plan(source, sourceTables, targetTables, await postgresColumns(client));
@@ -309,18 +323,6 @@ export async function copySqliteToPostgres(opts: CopyOptions): Promise<CopyRepor
       throw new CopyRefused(`the source's audit chain is broken at seq ${sourceChain.broken?.seq} (${sourceChain.broken?.reason}); investigate before moving it`);
 
     if (!opts.verifyOnly) {
-      const fresh = await freshCounts();
-      const used: string[] = [];
-      for (const t of order) {
-        const n = await countTarget(client, t);
-        if (n !== (fresh.get(t) ?? 0)) used.push(`${t} (${n} rows)`);
-      }
-      if (used.length && !opts.replace)
-        throw new CopyRefused(
-          `the target already holds data: ${used.slice(0, 8).join(', ')}${used.length > 8 ? `, … ${used.length - 8} more` : ''}. ` +
-            'Copy into an empty database, or pass --replace to delete everything in it first.',
-        );
-
       const batchSize = Math.max(1, opts.batchSize ?? 1000);
       const total = [...sourceCounts.values()].reduce((a, b) => a + b, 0);
       let copied = 0;
@@ -392,6 +394,12 @@ export async function copySqliteToPostgres(opts: CopyOptions): Promise<CopyRepor
     ];
     if (srcHead?.hash !== tgtHead?.hash || Number(srcHead?.seq) !== Number(tgtHead?.seq))
       problems.push(`audit head differs: source seq ${srcHead?.seq} ${srcHead?.hash?.slice(0, 12)}…, target seq ${tgtHead?.seq} ${tgtHead?.hash?.slice(0, 12)}…`);
+    // The copy is of one moment; a server still writing to the source would leave PostgreSQL behind.
+    source.exec('rollback');
+    snapshotOpen = false;
+    const nowHead = await sourceDb.selectFrom('audit_head').select(['seq']).where('id', '=', 1).executeTakeFirst();
+    if (Number(nowHead?.seq) !== Number(srcHead?.seq))
+      problems.push(`the source changed during the copy (its audit chain went from seq ${srcHead?.seq} to ${nowHead?.seq}): stop the server writing to it and copy again with --replace`);
     return { tables, rows: tables.reduce((a, t) => a + t.source, 0), seconds: (performance.now() - started) / 1000, chain, problems };
   } finally {
     if (snapshotOpen) source.exec('rollback');
