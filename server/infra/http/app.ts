@@ -26,6 +26,7 @@ import type { GroupCommitter } from '../group-commit.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { isConnectionError, isInvalidText } from '../db/errors.js';
 import type { Access, Authenticator } from './access.js';
+import { DatabaseRateLimitStore } from './rate-limit-store.js';
 import { AppError, langOf, localizeProblem, problemOf, type FieldError, type Lang } from './errors.js';
 
 export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -196,6 +197,9 @@ export async function buildHttpApp(
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // PostgreSQL may serve several app processes: their limits are kept in the database, so they
+    // hold across processes. SQLite serves one process, whose memory is the whole picture.
+    ...(database.engine === 'postgres' ? { store: DatabaseRateLimitStore.for(database.db) as never } : {}),
     errorResponseBuilder: (_req, ctx) => {
       const err = new AppError('RATE_LIMITED', undefined, { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) });
       return err;
