@@ -17,6 +17,7 @@ import { dashboards } from './20261129T1800-dashboards.js';
 import { showcase } from './20261129T1810-showcase.js';
 import { publicSearch } from './20261129T1811-public-search.js';
 import { rateLimit } from './20261129T1900-rate-limit.js';
+import { appealModeration } from './20261129T1901-appeal-moderation.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T1810-showcase': showcase,
   '20261129T1811-public-search': publicSearch,
   '20261129T1900-rate-limit': rateLimit,
+  '20261129T1901-appeal-moderation': appealModeration,
 };
