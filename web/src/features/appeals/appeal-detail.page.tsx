@@ -102,7 +102,7 @@ export function AppealDetailPage() {
             </Tag>
           ))}
           {appeal.moderation?.flagged && (
-            <Tag color="warning" data-flag="spam">
+            <Tag color="orange" style={{ color: '#873800' }} data-flag="spam">
               {t('appeals.moderation.flagged', { reasons: appeal.moderation.reasons.map((r) => t(`appeals.moderation.reasons.${r}`)).join(t('appeals.moderation.separator')) })}
             </Tag>
           )}
