@@ -17,6 +17,8 @@ import { dashboards } from './20261129T1800-dashboards.js';
 import { showcase } from './20261129T1810-showcase.js';
 import { publicSearch } from './20261129T1811-public-search.js';
 import { onlineConsultations } from './20261129T1900-online-consultations.js';
+import { rateLimit } from './20261129T1900-rate-limit.js';
+import { appealModeration } from './20261129T1901-appeal-moderation.js';
 import { changeSignal } from './20261129T2000-change-signal.js';
 
 /** Every migration, keyed by its timestamped name; Kysely runs them in name order. */
@@ -39,5 +41,7 @@ export const migrations: Record<string, Migration> = {
   '20261129T1810-showcase': showcase,
   '20261129T1811-public-search': publicSearch,
   '20261129T1900-online-consultations': onlineConsultations,
+  '20261129T1900-rate-limit': rateLimit,
+  '20261129T1901-appeal-moderation': appealModeration,
   '20261129T2000-change-signal': changeSignal,
 };

@@ -27,6 +27,7 @@ import type { GroupCommitter } from '../group-commit.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { isConnectionError, isInvalidText } from '../db/errors.js';
 import type { Access, Authenticator } from './access.js';
+import { DatabaseRateLimitStore } from './rate-limit-store.js';
 import { AppError, langOf, localizeProblem, problemOf, type FieldError, type Lang } from './errors.js';
 
 export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -64,6 +65,8 @@ export interface HttpModule {
   readonly prefix?: string;
   routes(app: ZodApp, deps: Deps): void | Promise<void>;
 }
+
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -139,26 +142,6 @@ export async function buildHttpApp(
   opts: { modules: HttpModule[]; authenticator: Authenticator },
 ): Promise<ZodApp> {
   const { config, logger, database } = deps;
-  const app = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
-    genReqId: () => uuidv7(),
-    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
-    bodyLimit: 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    // Malformed URLs and the like answer in the same problem+json as everything else.
-    frameworkErrors: ((_error: Error, request: FastifyRequest, reply: FastifyReply) => {
-      const body = localizeProblem(
-        problemOf(new AppError('MALFORMED_REQUEST'), langOf(request.headers['accept-language']), request.id, (request.url ?? '/').split('?')[0] ?? '/'),
-        request.headers['accept-language'],
-      );
-      void reply.code(400).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
-    }) as never,
-  }).withTypeProvider<ZodTypeProvider>();
-
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.decorateRequest('actor', null);
-
   // Security headers from helmet, built once (the Fastify wrapper rebuilds them per request).
   const securityHeaders = helmet({
     contentSecurityPolicy: {
@@ -177,21 +160,49 @@ export async function buildHttpApp(
         frameAncestors: ["'none'"],
       },
     },
-    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    // Sent per request below: over TLS (directly, or X-Forwarded-Proto https from a trusted proxy).
+    strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
     xFrameOptions: { action: 'deny' },
   });
   const swaggerCsp =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
-  app.addHook('onRequest', (request, reply, done) => {
+  /** Every answer gets them — routes, static files, 404s, and the malformed requests Fastify refuses before any hook. */
+  const applySecurityHeaders = (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     securityHeaders(request.raw, reply.raw, (err?: unknown) => {
-      if (request.url.startsWith('/api/docs')) reply.raw.setHeader('content-security-policy', swaggerCsp);
+      if ((request.url ?? '').startsWith('/api/docs')) reply.raw.setHeader('content-security-policy', swaggerCsp);
+      if (config.secureCookies || request.protocol === 'https') reply.raw.setHeader('strict-transport-security', HSTS);
       done(err as Error | undefined);
     });
-  });
+  };
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    genReqId: () => uuidv7(),
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Malformed URLs and the like answer in the same problem+json as everything else.
+    frameworkErrors: ((_error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const body = localizeProblem(
+        problemOf(new AppError('MALFORMED_REQUEST'), langOf(request.headers['accept-language']), request.id, (request.url ?? '/').split('?')[0] ?? '/'),
+        request.headers['accept-language'],
+      );
+      applySecurityHeaders(request, reply, () => undefined);
+      void reply.code(400).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
+    }) as never,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', applySecurityHeaders);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // PostgreSQL may serve several app processes: their limits are kept in the database, so they
+    // hold across processes. SQLite serves one process, whose memory is the whole picture.
+    ...(database.engine === 'postgres' ? { store: DatabaseRateLimitStore.for(database.db) as never } : {}),
     errorResponseBuilder: (_req, ctx) => {
       const err = new AppError('RATE_LIMITED', undefined, { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) });
       return err;

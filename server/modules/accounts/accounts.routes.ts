@@ -91,11 +91,12 @@ export function accountsRoutes(app: ZodApp, { database, config }: Deps) {
     };
   }
 
+  // Secure when configured, and always when the request came over TLS (directly or through a trusted proxy).
   const setSessionCookie = (reply: FastifyReply, token: string, expiresAt: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: config.secureCookies,
+      secure: config.secureCookies || reply.request.protocol === 'https',
       path: '/',
       expires: new Date(expiresAt),
     });

@@ -11,7 +11,7 @@ import { uploadReceipt } from './appeals.schemas.js';
 const UPLOAD_TYPES = ['application/octet-stream', 'image/jpeg', 'image/png', 'image/webp'];
 
 /** An image shown on its own can run nothing and load nothing. */
-const PHOTO_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+const PHOTO_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
 
 /** Uploading a photo (raw body, one per request, for per-photo progress on slow phones) and serving it. */
 export function appealPhotoRoutes(app: ZodApp, { database, config }: Deps) {

@@ -4,6 +4,7 @@ import { actionsFrom, open311Status, type AppealState } from './appeal.workflow.
 import { mayAct } from './appeals.policy.js';
 import type { AppealEventTable, AppealTable, CategoryTable } from './appeals.table.js';
 import type { PhotoRef } from './appeal-photos.repository.js';
+import type { SpamReason } from './spam-signals.js';
 
 const STAGE_CLOCK: Partial<Record<AppealState, string>> = {
   registered: 'dispatch',
@@ -58,6 +59,7 @@ export function presentAppealSummary(a: AppealTable, category: CategoryTable | u
     pendingUntil: a.pending_until,
     rating: a.rating,
     mergedInto: a.merged_into,
+    moderation: { flagged: a.moderation_flag === 1, reasons: a.moderation_reasons ? (a.moderation_reasons.split(',') as SpamReason[]) : [] },
     createdAt: a.created_at,
     closedAt: a.closed_at,
     version: a.version,

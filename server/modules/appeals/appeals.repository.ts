@@ -109,6 +109,8 @@ export async function listAppealEvents(db: Kysely<DB>, appealId: string) {
 export interface AppealSearch {
   states?: AppealState[];
   overdueAt?: string;
+  /** Only appeals whose text looked like spam (moderation_flag). */
+  flagged?: boolean;
   trackingNo?: string;
   /** A tracking number by its beginning (a date) or its end (the day's number), reversed for the index. */
   trackingPrefix?: string;
@@ -149,6 +151,7 @@ export async function searchAppeals(db: Kysely<DB>, s: AppealSearch, limit: numb
     );
   }
   if (s.overdueAt) q = q.where('appeal.stage_due_at', '<', s.overdueAt);
+  if (s.flagged) q = q.where('appeal.moderation_flag', '=', 1);
   if (s.trackingNo) q = q.where('appeal.tracking_no', '=', s.trackingNo);
   if (s.trackingPrefix) q = q.where('appeal.tracking_no', '>=', s.trackingPrefix).where('appeal.tracking_no', '<', `${s.trackingPrefix}:`);
   if (s.trackingSuffixReversed) {

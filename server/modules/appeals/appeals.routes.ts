@@ -178,7 +178,7 @@ export function appealsRoutes(app: ZodApp, deps: Deps) {
       },
     },
     async (req) => {
-      const { state, overdue, q, trackingNo, phone, categoryId, territory, limit, offset } = req.query;
+      const { state, overdue, flagged, q, trackingNo, phone, categoryId, territory, limit, offset } = req.query;
       const scope = visibility(req.actor);
       const tracking = trackingNo ? trackingMatch(trackingNo) : undefined;
       const phoneBy = phone ? phoneMatch(phone) : undefined;
@@ -187,6 +187,7 @@ export function appealsRoutes(app: ZodApp, deps: Deps) {
         {
           states: state?.split(',') as AppealState[] | undefined,
           overdueAt: overdue === 'true' ? new Date().toISOString() : undefined,
+          flagged: flagged === 'true',
           text: q !== undefined ? searchClauses(q) : undefined,
           ...(tracking && 'exact' in tracking ? { trackingNo: tracking.exact } : {}),
           ...(tracking && 'prefix' in tracking ? { trackingPrefix: tracking.prefix } : {}),

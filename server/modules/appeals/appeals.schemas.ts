@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg, pageSchema, paging, text } from '../../infra/http/fields.js';
 import { APPEAL_ACTIONS, APPEAL_STATES } from './appeal.workflow.js';
+import { SPAM_REASONS } from './spam-signals.js';
 
 export const phoneInput = z
   .string()
@@ -85,6 +86,8 @@ export const appealSchema = z.object({
   pendingUntil: z.string().nullable(),
   rating: z.string().nullable(),
   mergedInto: z.string().nullable(),
+  /** Spam signals in the text: staff see the flag and why; the appeal is never dropped. */
+  moderation: z.object({ flagged: z.boolean(), reasons: z.array(z.enum(SPAM_REASONS)) }),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
   version: z.number().int(),
@@ -111,6 +114,7 @@ export const appealsQuery = z.object({
     .optional()
     .describe('comma-separated states'),
   overdue: z.enum(['true', 'false']).optional(),
+  flagged: z.enum(['true', 'false']).optional().describe('true: only appeals flagged as possible spam, for moderation'),
   q: text(100)
     .optional()
     .describe('words of the description or address; Chinese is matched by character pairs, Traditional finds Simplified; best match first'),

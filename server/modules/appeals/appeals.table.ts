@@ -69,6 +69,10 @@ export interface AppealTable {
   updated_at: string;
   closed_at: string | null;
   version: number;
+  /** 1 when the text looks like spam (spam-signals.ts); the appeal is handled as any other, staff see why. */
+  moderation_flag: number;
+  /** The reasons, comma-separated (link_flood, repeated_text, placeholder); null when not flagged. */
+  moderation_reasons: string | null;
 }
 
 export interface AppealUnitTable {

@@ -43,7 +43,7 @@ export function calendarRoutes(app: ZodApp, { database, calendar }: Deps) {
         tags,
         summary: 'When a number of working days (office time) after an instant ends',
         querystring: z.object({
-          from: z.string().datetime({ offset: true }).refine((v) => /^(20[0-9]{2}|2100)-/.test(new Date(v).toISOString()), 'year 2000–2100'),
+          from: z.string().datetime({ offset: true }).refine((v) => Number.isFinite(Date.parse(v)) && /^(20[0-9]{2}|2100)-/.test(new Date(v).toISOString()), 'year 2000–2100'),
           workingDays: z.coerce.number().min(0).max(365),
         }),
         response: { 200: z.object({ from: z.string(), workingDays: z.number(), due: z.string(), calendarComplete: z.boolean() }) },

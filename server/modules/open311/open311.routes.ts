@@ -82,6 +82,9 @@ export function open311Routes(app: ZodApp, { database, calendar }: Deps) {
     } else if ((error as { statusCode?: number }).statusCode === 400 || (error as { statusCode?: number }).statusCode === 415) {
       status = 400;
       description = (error as Error).message;
+    } else if ((error as { statusCode?: number }).statusCode === 413) {
+      status = 413;
+      description = 'request body too large';
     } else request.log.error({ err: error }, 'open311 error');
     return send(reply, format, status, 'errors', 'error', [{ code: status, description }]);
   });

@@ -24,7 +24,7 @@ import { candidates, presentDetail } from './showcase.service.js';
 import { z } from 'zod';
 
 /** A photo served to the public: no script, no embedding elsewhere, its stored type only. */
-const PHOTO_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+const PHOTO_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
 
 /** 成果展示: staff publish results; anyone reads them with their chain and published photos. */
 export function showcaseRoutes(app: ZodApp, { database }: Deps) {

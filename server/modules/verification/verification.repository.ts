@@ -12,6 +12,12 @@ export async function recentChallenges(db: Kysely<DB>, phone: string, since: str
   return { count: rows.length, latest: rows[0]?.created_at ?? null };
 }
 
+/** How many codes an address asked for since a time (every phone counted). */
+export async function challengesFromAddress(db: Kysely<DB>, ip: string, since: string): Promise<number> {
+  const row = await db.selectFrom('otp_challenge').select((eb) => eb.fn.countAll<number | string>().as('n')).where('ip', '=', ip).where('created_at', '>=', since).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function latestOpenChallenge(db: Kysely<DB>, phone: string, purpose: OtpChallengeTable['purpose']) {
   return db
     .selectFrom('otp_challenge')

@@ -377,6 +377,8 @@ export interface AppealSummary {
   pendingUntil: string | null;
   rating: AppealRating | null;
   mergedInto: string | null;
+  /** Spam signals in the text: the appeal is handled as any other, staff see why it was flagged. */
+  moderation: { flagged: boolean; reasons: ('link_flood' | 'repeated_text' | 'placeholder')[] };
   createdAt: string;
   closedAt: string | null;
   version: number;

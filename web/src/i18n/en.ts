@@ -454,6 +454,11 @@ const en: Messages<typeof zhCN> = {
       supervised: 'Supervised',
       onBehalf: 'On behalf',
     },
+    moderation: {
+      flagged: 'Possible spam ({{reasons}}): please check',
+      separator: ', ',
+      reasons: { link_flood: 'many links', repeated_text: 'repeated text', placeholder: 'keyword placeholders' },
+    },
     channels: {
       agent: 'Hotline',
       visit: 'Member visit',

@@ -450,6 +450,11 @@ const zhCN = {
       supervised: '督办',
       onBehalf: '代为反映',
     },
+    moderation: {
+      flagged: '疑似垃圾信息（{{reasons}}），请核实',
+      separator: '、',
+      reasons: { link_flood: '链接过多', repeated_text: '内容重复', placeholder: '关键词占位符' },
+    },
     channels: {
       agent: '热线受理',
       visit: '委员走访',

@@ -473,6 +473,15 @@ const zhTW = {
       supervised: '督辦',
       onBehalf: '代為反映',
     },
+    moderation: {
+      flagged: '疑似垃圾資訊（{{reasons}}），請核實',
+      separator: '、',
+      reasons: {
+        link_flood: '連結過多',
+        repeated_text: '內容重複',
+        placeholder: '關鍵詞佔位符',
+      },
+    },
     channels: {
       agent: '熱線受理',
       visit: '委員走訪',

@@ -15,6 +15,7 @@ import type { AppealChannel, AppealEventTable, AppealTable, CategoryTable } from
 import { maskPhone } from '../../accounts/index.js';
 import { announceTo, dispatchersForCached, scheduleStageTimers } from '../appeal.effects.js';
 import { attachUploads } from '../appeal-photos.js';
+import { spamSignals } from '../spam-signals.js';
 
 export interface NewAppeal {
   channel: AppealChannel;
@@ -108,6 +109,7 @@ async function registerWithin(
 ): Promise<RegisteredAppeal> {
   const { category, territoryCode, dispatchers, now, trackingNo } = prepared;
   const urgent = input.urgent === true;
+  const spam = spamSignals(input.description, input.address, input.residentName);
   const row: AppealTable = {
     id: uuidv7(),
     tracking_no: trackingNo,
@@ -140,6 +142,8 @@ async function registerWithin(
     updated_at: now.toISOString(),
     closed_at: null,
     version: 1,
+    moderation_flag: spam.length ? 1 : 0,
+    moderation_reasons: spam.length ? spam.join(',') : null,
   };
   const event: AppealEventTable = {
     id: uuidv7(),
@@ -172,6 +176,7 @@ async function registerWithin(
       anonymous: row.anonymous === 1,
       confidential: row.confidential === 1,
       urgent,
+      ...(spam.length ? { spam } : {}),
       ...(photos.length ? { photos } : {}),
     },
   });

@@ -101,6 +101,11 @@ export function AppealDetailPage() {
               {t(`appeals.flags.${f}`)}
             </Tag>
           ))}
+          {appeal.moderation?.flagged && (
+            <Tag color="orange" style={{ color: '#873800' }} data-flag="spam">
+              {t('appeals.moderation.flagged', { reasons: appeal.moderation.reasons.map((r) => t(`appeals.moderation.reasons.${r}`)).join(t('appeals.moderation.separator')) })}
+            </Tag>
+          )}
         </div>
       </div>
       {loaded.error && <ProblemAlert error={loaded.error} className="mh-block" />}
