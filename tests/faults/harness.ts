@@ -79,7 +79,7 @@ export async function prepareDatabase(engine: Engine): Promise<{ config: Databas
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
-  /** What the process wrote to stderr (kept short). */
+  /** What the process logged (warnings and errors) and wrote to stderr, kept short. */
   stderr(): string;
   /** kill -9 and wait for the process to be gone. */
   kill9(): Promise<void>;
@@ -112,12 +112,15 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       MINHU_SEARCH_INDEX_INTERVAL_MS: '200',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The log (warnings and errors: LOG_LEVEL=warn) and anything on stderr, the last 20 kB of it.
   let err = '';
-  child.stderr!.on('data', (d: Buffer) => {
+  const keep = (d: Buffer) => {
     err = (err + d.toString()).slice(-20_000);
-  });
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
