@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../server/infra/db/schema.js';
 import type { DatabaseConfig } from '../../server/config.js';
 import { openDatabase, type DatabaseHandle, type Engine } from '../../server/infra/db/database.js';
 import { migrateToLatest } from '../../server/infra/db/migrate.js';
@@ -369,7 +370,13 @@ export async function auditVerifyViaApi(baseUrl: string, session: { cookie: stri
  * Durable timer invariants: every fired timer recorded its outcome in the same transaction, and
  * each outcome left exactly one effect (a timeline entry or an audit event) — none twice.
  */
-export async function timerAnomalies(db: DatabaseHandle): Promise<string[]> {
+export async function timerAnomalies(handle: DatabaseHandle): Promise<string[]> {
+  // One snapshot for every query: the server keeps firing timers while we look.
+  const begin = handle.engine === 'postgres' ? handle.db.transaction().setIsolationLevel('repeatable read') : handle.db.transaction();
+  return begin.execute((tx) => timerAnomaliesIn({ db: tx }));
+}
+
+async function timerAnomaliesIn(db: { db: Kysely<DB> }): Promise<string[]> {
   const problems: string[] = [];
   const halfFired = await db.db.selectFrom('timer').select('id').where('fired_at', 'is not', null).where('outcome', 'is', null).execute();
   if (halfFired.length) problems.push(`${halfFired.length} timers marked fired without an outcome`);
