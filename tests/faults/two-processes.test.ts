@@ -42,12 +42,8 @@ describe.skipIf(!PG_URL)('two app processes on one PostgreSQL database', () => {
     const reader = openDatabase(prepared.config, { poolSize: 3 });
     cleanup.push(() => reader.close());
     const categoryId = await categoryIdOf(reader);
-    const servers: ServerProcess[] = [];
-    for (let i = 0; i < 2; i++) {
-      const s = await startServer(prepared.url);
-      cleanup.push(() => s.kill9());
-      servers.push(s);
-    }
+    const servers: ServerProcess[] = await Promise.all([startServer(prepared.url), startServer(prepared.url)]);
+    for (const s of servers) cleanup.push(() => s.kill9());
     const [a, b] = servers as [ServerProcess, ServerProcess];
     // Each person signs in on one process; the session works on the other too (one database).
     const dispatcher = await signIn(a.url, 'dispatcher');
