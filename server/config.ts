@@ -4,7 +4,8 @@ import { z } from 'zod';
 /** Which database engine a DATABASE_URL selects. */
 export type DatabaseConfig =
   | { engine: 'sqlite'; file: string }
-  | { engine: 'postgres'; url: string };
+  /** reportingUrl: an optional read replica for reporting reads (dashboards, open data); the primary when absent. */
+  | { engine: 'postgres'; url: string; reportingUrl?: string };
 
 export interface Config {
   readonly port: number;
@@ -56,6 +57,10 @@ const envSchema = z.object({
     .refine((v) => !v || /^(file:|postgres(ql)?:\/\/)/.test(v), {
       message: 'must start with file: (SQLite) or postgres:// (PostgreSQL)',
     }),
+  MINHU_REPORTING_DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^postgres(ql)?:\/\//.test(v), { message: 'must start with postgres:// (a read replica of DATABASE_URL)' }),
   MINHU_SEED: z.enum(['demo', 'none']).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -106,7 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!e.DATABASE_URL) database = { engine: 'sqlite', file: path.join(dataDir, 'minhu.sqlite') };
   else if (e.DATABASE_URL.startsWith('file:'))
     database = { engine: 'sqlite', file: path.resolve(cwd, e.DATABASE_URL.slice('file:'.length)) };
-  else database = { engine: 'postgres', url: e.DATABASE_URL };
+  else database = { engine: 'postgres', url: e.DATABASE_URL, ...(e.MINHU_REPORTING_DATABASE_URL ? { reportingUrl: e.MINHU_REPORTING_DATABASE_URL } : {}) };
+  if (e.MINHU_REPORTING_DATABASE_URL && database.engine !== 'postgres')
+    throw new ConfigError([`MINHU_REPORTING_DATABASE_URL: needs DATABASE_URL on PostgreSQL (a replica of it) (got ${JSON.stringify(e.MINHU_REPORTING_DATABASE_URL)})`]);
   const production = e.NODE_ENV === 'production';
   return Object.freeze({
     port: e.PORT,

@@ -11,6 +11,11 @@ export type Engine = 'sqlite' | 'postgres';
 /** An open database: the Kysely handle plus what only the infrastructure needs to know. */
 export interface DatabaseHandle {
   readonly db: Kysely<DB>;
+  /**
+   * Reporting reads (dashboards, open data): a read replica when one is configured
+   * (MINHU_REPORTING_DATABASE_URL), otherwise the same handle as `db`. Never written through.
+   */
+  readonly reporting: Kysely<DB>;
   readonly engine: Engine;
   /** The raw better-sqlite3 connection (SQLite only), for online backup. */
   readonly sqlite?: Database.Database;
@@ -58,6 +63,7 @@ export function openDatabase(config: DatabaseConfig, options: { poolSize?: numbe
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
     return {
       db,
+      reporting: db,
       engine: 'sqlite',
       sqlite: conn,
       async ping() {
@@ -68,27 +74,33 @@ export function openDatabase(config: DatabaseConfig, options: { poolSize?: numbe
       },
     };
   }
-  const pool = new pg.Pool({
-    connectionString: config.url,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 3000,
-    idleTimeoutMillis: 30_000,
-  });
-  // A client losing its server (restart, outage) must not crash the process: idle ones are
-  // dropped by the pool; one checked out between two queries (inside a transaction) emits its
-  // error on itself, where nobody listens. Its next query fails as a connection error (503) and
-  // the pool discards it when it is released, because it is no longer queryable.
-  pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const open = (url: string) => {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 3000,
+      idleTimeoutMillis: 30_000,
+    });
+    // A client losing its server (restart, outage) must not crash the process: idle ones are
+    // dropped by the pool; one checked out between two queries (inside a transaction) emits its
+    // error on itself, where nobody listens. Its next query fails as a connection error (503) and
+    // the pool discards it when it is released, because it is no longer queryable.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  };
+  const db = open(config.url);
+  const reporting = config.reportingUrl ? open(config.reportingUrl) : db;
   return {
     db,
+    reporting,
     engine: 'postgres',
     async ping() {
       await sql`select 1`.execute(db);
     },
     async close() {
       await db.destroy();
+      if (reporting !== db) await reporting.destroy();
     },
   };
 }

@@ -10,7 +10,8 @@ import { dataVersion } from './dashboards.repository.js';
 
 /** 数据看板: public figures from the pre-aggregated cubes, the records behind them, coverage, campaign progress, live updates. */
 export function dashboardsRoutes(app: ZodApp, { database, logger }: Deps) {
-  const { db } = database;
+  // Reporting reads: the read replica when configured.
+  const db = database.reporting;
   const tags = ['dashboards'];
   const live = new DashboardLive(db, logger);
   const cache = new DashboardCache(db);

@@ -60,7 +60,8 @@ async function* jsonOf(d: Dataset, db: Kysely<DB>): AsyncGenerator<string> {
 
 /** 开放数据: a catalogue and CSV/JSON downloads of public records and appeal aggregates (CC BY 4.0). */
 export function openDataRoutes(app: ZodApp, { database }: Deps) {
-  const { db } = database;
+  // Reporting reads: the read replica when configured.
+  const db = database.reporting;
   const tags = ['open data'];
 
   app.get(
