@@ -81,8 +81,12 @@ export function openDatabase(config: DatabaseConfig, options: { poolSize?: numbe
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30_000,
     });
-    // An idle client losing its server (restart, outage) must not crash the process.
+    // A client losing its server (restart, outage) must not crash the process: idle ones are
+    // dropped by the pool; one checked out between two queries (inside a transaction) emits its
+    // error on itself, where nobody listens. Its next query fails as a connection error (503) and
+    // the pool discards it when it is released, because it is no longer queryable.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   };
   const db = open(config.url);

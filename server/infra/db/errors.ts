@@ -29,7 +29,7 @@ export function isConnectionError(err: unknown): boolean {
   const code = e.code ?? '';
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(code) ||
-    /timeout exceeded when trying to connect|Connection terminated/i.test(e.message ?? '')
+    /timeout exceeded when trying to connect|Connection terminated|not queryable/i.test(e.message ?? '')
   );
 }
 

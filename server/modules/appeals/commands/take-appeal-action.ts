@@ -11,7 +11,7 @@ import { dueAfter, extensionCap, stageDue, type DeadlineClasses } from '../appea
 import { decide, type ActionInput, type AppealAction, type GuardFailure } from '../appeal.workflow.js';
 import { mayAct } from '../appeals.policy.js';
 import { findAppeal, insertAppealEvent, replaceAppealUnits, transitionAppeal } from '../appeals.repository.js';
-import type { AppealTable } from '../appeals.table.js';
+import type { AppealTable, AppealUnitTable } from '../appeals.table.js';
 import { announce, scheduleStageTimers } from '../appeal.effects.js';
 import { attachUploads } from '../appeal-photos.js';
 
@@ -91,6 +91,9 @@ export async function takeAppealAction(
     const iso = now.toISOString();
     const patch: Partial<AppealTable> = { state: decision.to, updated_at: iso };
     const replyClass = appeal.deadline_class === 'urgent' ? 'general' : appeal.deadline_class;
+    // Written only after the compare-and-set below: a racing request must lose there (409), not
+    // on the units' primary key (a 500 when two processes dispatch the same appeal at once).
+    let units: AppealUnitTable[] | undefined;
 
     switch (req.action) {
       case 'dispatch':
@@ -99,10 +102,10 @@ export async function takeAppealAction(
         if (!lead || lead.active !== 1) throw new AppError('VALIDATION_FAILED', undefined, { errors: [{ field: 'leadUnitId', message: '承办单位不存在' }] });
         const assisting = [...new Set(req.assistingUnitIds ?? [])].filter((u) => u !== lead.id);
         for (const u of assisting) if (!(await findUnit(tx, u))) throw new AppError('VALIDATION_FAILED', undefined, { errors: [{ field: 'assistingUnitIds', message: '协办单位不存在' }] });
-        await replaceAppealUnits(tx, appeal.id, [
+        units = [
           { appeal_id: appeal.id, unit_id: lead.id, role: 'lead' },
           ...assisting.map((u) => ({ appeal_id: appeal.id, unit_id: u, role: 'assisting' as const })),
-        ]);
+        ];
         patch.lead_unit_id = lead.id;
         patch.reply_due_at = dueAfter(deps.calendar, deps.classes, replyClass, now).toISOString();
         break;
@@ -156,6 +159,7 @@ export async function takeAppealAction(
       });
     }
     if (!(await transitionAppeal(tx, appeal.id, { state: appeal.state, version: appeal.version }, patch))) throw new AppError('VERSION_CONFLICT');
+    if (units) await replaceAppealUnits(tx, appeal.id, units);
     const payload = {
       ...(req.reason ? { reason: req.reason } : {}),
       ...(req.text ? { text: req.text } : {}),
