@@ -97,7 +97,7 @@ function mixed(base: string, setup: Awaited<ReturnType<typeof prepare>>, cursor:
               if (slot < 16) return { ...req, method: 'GET', path: reads[slot % 4]!(), headers: {}, body: undefined };
               if (slot < 19) return { ...req, method: 'POST', path: '/api/v1/appeals', headers: setup.auth, body: setup.intake };
               const appeal = setup.pool[cursor.dispatch++ % setup.pool.length]!;
-              return { ...req, method: 'POST', path: `/api/v1/appeals/${appeal.id}/actions`, headers: setup.auth, body: JSON.stringify({ action: 'dispatch', leadUnitId: setup.unitId }) };
+              return { ...req, method: 'POST', path: `/api/v1/appeals/${appeal.id}/actions`, headers: setup.auth, body: JSON.stringify({ action: 'dispatch', version: 1, leadUnitId: setup.unitId }) };
             },
           },
         ],
