@@ -2,15 +2,12 @@ import type { ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { ChangeSignal } from '../../infra/db/change-signal.js';
+import { LivePoller } from '../../infra/live-poller.js';
 import type { DB } from '../../infra/db/schema.js';
 import { mapVersions } from './online.repository.js';
 
 /** Connections one process serves at most; more are refused with 503. */
 export const MAX_MAP_STREAMS = 2000;
-const POLL_MS = 500;
-/** With a change signal (PostgreSQL), the timer is only the safety net for lost notifications. */
-const SAFETY_POLL_MS = 5000;
-const HEARTBEAT_MS = 15_000;
 
 /**
  * Server-sent events for opinion maps: one poller per process (not per client) reads the map
@@ -23,19 +20,26 @@ const HEARTBEAT_MS = 15_000;
 export class MapLive {
   private readonly streams = new Map<string, Set<ServerResponse>>();
   private readonly versions = new Map<string, number>();
-  private poll: NodeJS.Timeout | null = null;
-  private heartbeat: NodeJS.Timeout | null = null;
-  private polling = false;
-  private again = false;
+  private readonly poller: LivePoller;
   private closed = false;
   private count = 0;
-  private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly logger: Pick<Logger, 'error'>,
-    private readonly changes?: ChangeSignal,
-  ) {}
+    changes?: ChangeSignal,
+  ) {
+    this.poller = new LivePoller(() => this.read(), {
+      everyMs: 500,
+      safetyMs: 5000,
+      changes,
+      watches: (table) => table === 'online_map',
+      heartbeat: () => {
+        for (const set of this.streams.values()) for (const res of set) res.write(': heartbeat\n\n');
+      },
+      onError: (err) => this.logger.error({ err }, 'opinion map stream poll failed'),
+    });
+  }
 
   hasRoom(): boolean {
     return !this.closed && this.count < MAX_MAP_STREAMS;
@@ -56,7 +60,7 @@ export class MapLive {
     res.on('close', () => this.drop(onlineId, res));
     if (!this.versions.has(onlineId)) this.versions.set(onlineId, (await mapVersions(this.db, [onlineId]).catch(() => new Map<string, number>())).get(onlineId) ?? 0);
     res.write(`retry: 2000\nevent: ready\ndata: ${JSON.stringify({ version: this.versions.get(onlineId) ?? 0 })}\n\n`);
-    this.ensureRunning();
+    if (!this.closed) this.poller.start();
   }
 
   private drop(onlineId: string, res: ServerResponse): void {
@@ -70,47 +74,18 @@ export class MapLive {
     if (this.count === 0) this.stopTimers();
   }
 
-  private ensureRunning(): void {
-    if (this.poll || this.closed) return;
-    const signalled = this.changes?.active ?? false;
-    this.poll = setInterval(() => void this.tick(), signalled ? SAFETY_POLL_MS : POLL_MS);
-    if (signalled) this.unsubscribe = this.changes!.subscribe((table) => (table === '*' || table === 'online_map') && void this.tick());
-    this.heartbeat = setInterval(() => {
-      for (const set of this.streams.values()) for (const res of set) res.write(': heartbeat\n\n');
-    }, HEARTBEAT_MS);
-  }
-
   private stopTimers(): void {
-    if (this.poll) clearInterval(this.poll);
-    if (this.heartbeat) clearInterval(this.heartbeat);
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.poll = this.heartbeat = null;
+    this.poller.stop();
   }
 
-  private async tick(): Promise<void> {
+  private async read(): Promise<void> {
     if (this.streams.size === 0) return;
-    // A signal arriving during a read is not lost: one more read follows.
-    if (this.polling) {
-      this.again = true;
-      return;
-    }
-    this.polling = true;
-    try {
-      do {
-        this.again = false;
-        const latest = await mapVersions(this.db, [...this.streams.keys()]);
-        for (const [id, version] of latest) {
-          if (version <= (this.versions.get(id) ?? 0)) continue;
-          this.versions.set(id, version);
-          const text = `event: map\ndata: ${JSON.stringify({ version })}\n\n`;
-          for (const res of this.streams.get(id) ?? []) res.write(text);
-        }
-      } while (this.again && !this.closed && this.streams.size > 0);
-    } catch (err) {
-      this.logger.error({ err }, 'opinion map stream poll failed');
-    } finally {
-      this.polling = false;
+    const latest = await mapVersions(this.db, [...this.streams.keys()]);
+    for (const [id, version] of latest) {
+      if (version <= (this.versions.get(id) ?? 0)) continue;
+      this.versions.set(id, version);
+      const text = `event: map\ndata: ${JSON.stringify({ version })}\n\n`;
+      for (const res of this.streams.get(id) ?? []) res.write(text);
     }
   }
 
