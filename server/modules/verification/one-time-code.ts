@@ -7,7 +7,7 @@ import type { DB } from '../../infra/db/schema.js';
 import { AppError } from '../../infra/http/errors.js';
 import { enqueueMessage } from '../notifications/index.js';
 import type { OtpPurpose } from './verification.table.js';
-import { challengesFromAddress, consumeChallenge, countFailedAttempt, insertChallenge, latestOpenChallenge, recentChallenges } from './verification.repository.js';
+import { challengesFromAddress, consumeChallenge, lockPhoneRequests, countFailedAttempt, insertChallenge, latestOpenChallenge, recentChallenges } from './verification.repository.js';
 
 export const CODE_TTL_SECONDS = 300;
 export const RESEND_AFTER_SECONDS = 60;
@@ -21,12 +21,14 @@ const hashCode = (id: string, code: string) => createHash('sha256').update(`${id
 /**
  * Sends a 6-digit code to a phone by SMS (through the outbox). At most one a minute and five
  * an hour per phone, whatever address asks, and PER_ADDRESS_HOUR an hour per address. The
- * counts are rows, so they hold across processes; the transaction is serializable on
- * PostgreSQL so that a flood of parallel requests cannot all read "none yet" (one wins, the
- * others are rerun and see it).
+ * counts are rows, so they hold across processes. Requests for one phone take a lock on that
+ * phone first, so a flood of parallel requests cannot all read "none yet": one sends, the others
+ * see its code. (A serializable transaction did the same but made unrelated phones' requests
+ * conflict and, under load, run out of retries.)
  */
 export async function requestOneTimeCode(db: Kysely<DB>, ctx: CommandContext, phone: string, purpose: OtpPurpose = 'appeal') {
   return runCommand(db, { ...ctx, actorLabel: 'resident' }, async (tx, audit) => {
+    await lockPhoneRequests(tx, phone);
     const now = new Date();
     const recent = await recentChallenges(tx, phone, new Date(now.getTime() - 3_600_000).toISOString());
     const wait = recent.latest ? RESEND_AFTER_SECONDS - Math.floor((now.getTime() - Date.parse(recent.latest)) / 1000) : 0;
@@ -50,7 +52,7 @@ export async function requestOneTimeCode(db: Kysely<DB>, ctx: CommandContext, ph
     await enqueueMessage(immediateWrites(tx), { channel: 'sms', recipient: phone, template: 'otp.code', payload: { code, minutes: CODE_TTL_SECONDS / 60 } });
     audit.record({ action: 'otp.request', resourceType: 'otp_challenge', resourceId: id, after: { phone: `${phone.slice(0, 3)}****${phone.slice(-4)}`, purpose } });
     return { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS };
-  }, { isolation: 'serializable' });
+  });
 }
 
 /**

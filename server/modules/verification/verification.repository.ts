@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { DB } from '../../infra/db/schema.js';
 import type { OtpChallengeTable } from './verification.table.js';
 
@@ -38,4 +38,13 @@ export async function countFailedAttempt(db: Kysely<DB>, id: string) {
 export async function consumeChallenge(db: Kysely<DB>, id: string, now: string): Promise<boolean> {
   const r = await db.updateTable('otp_challenge').set({ consumed_at: now }).where('id', '=', id).where('consumed_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Takes a transaction-scoped lock on a phone's code requests (PostgreSQL; SQLite has one writer
+ * already): parallel requests for one phone queue here and each then sees the codes committed
+ * before it, while requests for other phones never wait on each other.
+ */
+export async function lockPhoneRequests(tx: Kysely<DB>, phone: string): Promise<void> {
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(hashtext(${`otp:${phone}`}))`.execute(tx);
 }
